@@ -1,0 +1,326 @@
+//! A small rule-based part-of-speech tagger.
+//!
+//! Closed-class words come from tables; open-class words are told apart
+//! (verb versus noun-phrase word) from their suffix and their neighbours, which
+//! is what the coder needs: "Houthi *attacks* on ships" (noun) versus "the US
+//! *attacks* Iraq" (verb), "held *talks*" (noun) versus "Iran *talks* with"
+//! (verb). The README reports its accuracy on a hand-tagged sample.
+
+/// Coarse part-of-speech tags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tag {
+    /// the, a, this, some.
+    Det,
+    /// he, it, they, us.
+    Pron,
+    /// his, its, their.
+    PossPron,
+    /// of, in, on, with.
+    Prep,
+    /// and, or, but.
+    Conj,
+    /// that, whether, if, because, while, when.
+    Sub,
+    /// which, who, whom, whose.
+    Rel,
+    /// to.
+    To,
+    /// be, have, do forms.
+    Aux,
+    /// will, would, can, could …
+    Modal,
+    /// not, n't, never.
+    Neg,
+    /// Adverb.
+    Adv,
+    /// Adjective.
+    Adj,
+    /// Common noun.
+    Noun,
+    /// Proper noun.
+    Propn,
+    /// Verb.
+    Verb,
+    /// Number.
+    Num,
+    /// Possessive 's.
+    Poss,
+    /// Punctuation.
+    Punct,
+}
+
+impl Tag {
+    /// Whether the tag can sit inside a noun phrase.
+    pub fn in_np(self) -> bool {
+        matches!(
+            self,
+            Tag::Det | Tag::PossPron | Tag::Adj | Tag::Noun | Tag::Propn | Tag::Num | Tag::Poss
+        )
+    }
+}
+
+/// The tag of a closed-class word (lower case), if it is one.
+pub fn closed_class(lower: &str) -> Option<Tag> {
+    Some(match lower {
+        "the" | "a" | "an" | "this" | "these" | "those" | "some" | "any" | "no" | "every"
+        | "each" | "all" | "both" | "either" | "neither" | "another" | "several" | "many"
+        | "few" | "most" | "other" | "such" | "much" | "more" | "less" | "fewer" => Tag::Det,
+        "i" | "you" | "he" | "she" | "it" | "we" | "they" | "me" | "him" | "us" | "them"
+        | "itself" | "himself" | "herself" | "themselves" | "ourselves" | "one" | "someone"
+        | "anyone" | "nobody" | "everyone" | "something" | "nothing" => Tag::Pron,
+        "my" | "your" | "his" | "her" | "its" | "our" | "their" => Tag::PossPron,
+        "of" | "in" | "on" | "at" | "by" | "for" | "with" | "about" | "against" | "between"
+        | "among" | "amongst" | "into" | "onto" | "from" | "over" | "under" | "after"
+        | "before" | "during" | "since" | "until" | "till" | "through" | "throughout"
+        | "across" | "along" | "alongside" | "amid" | "amidst" | "despite" | "toward"
+        | "towards" | "near" | "within" | "without" | "behind" | "beyond" | "upon" | "via"
+        | "per" | "including" | "regarding" | "concerning" | "off" | "out" | "up" | "down"
+        | "around" | "outside" | "inside" | "as" | "like" | "unlike" | "than" | "following"
+        | "besides" | "beside" | "versus" | "vs." => Tag::Prep,
+        "and" | "or" | "but" | "nor" | "plus" | "&" => Tag::Conj,
+        "that" | "whether" | "if" | "because" | "although" | "though" | "while" | "when"
+        | "where" | "unless" | "whereas" | "once" | "so" | "whenever" | "why" | "how" | "what" => {
+            Tag::Sub
+        }
+        "which" | "who" | "whom" | "whose" => Tag::Rel,
+        "to" => Tag::To,
+        "be" | "am" | "is" | "are" | "was" | "were" | "been" | "being" | "has" | "have" | "had"
+        | "having" | "do" | "does" | "did" | "'re" | "’re" | "'ve" | "’ve" | "'m" | "’m" | "'d"
+        | "’d" => Tag::Aux,
+        "will" | "would" | "can" | "could" | "may" | "might" | "shall" | "should" | "must"
+        | "ca" | "wo" | "'ll" | "’ll" | "ought" | "cannot" => Tag::Modal,
+        "not" | "n't" | "n’t" | "never" => Tag::Neg,
+        "also" | "already" | "still" | "just" | "only" | "even" | "now" | "then" | "again"
+        | "ever" | "very" | "too" | "soon" | "recently" | "however" | "meanwhile" | "instead"
+        | "here" | "there" | "later" | "earlier" | "reportedly" | "allegedly" | "repeatedly"
+        | "jointly" | "directly" | "indirectly" | "yet" | "almost" | "nearly" | "once again"
+        | "further" | "together" | "away" | "back" | "abroad" | "apparently" | "quickly"
+        | "formally" | "publicly" | "privately" | "secretly" | "officially" | "unilaterally"
+        | "immediately" => Tag::Adv,
+        _ => return None,
+    })
+}
+
+/// What the tagger knows about one token before tagging.
+#[derive(Clone, Copy, Debug)]
+pub struct TagInput<'a> {
+    /// Lower-cased text.
+    pub lower: &'a str,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Number token.
+    pub number: bool,
+    /// Punctuation token.
+    pub punct: bool,
+    /// Inside an actor or agent mention.
+    pub in_mention: bool,
+    /// Looks like a past tense or participle (irregular table or -ed).
+    pub past: bool,
+}
+
+fn is_adj_suffix(w: &str) -> bool {
+    [
+        "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ish", "ese", "ian", "ern",
+    ]
+    .iter()
+    .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+}
+
+/// Tags a sentence. `inputs` describes each token.
+pub fn tag(inputs: &[TagInput<'_>]) -> Vec<Tag> {
+    let n = inputs.len();
+    let mut tags = vec![Tag::Noun; n];
+    // pass 1: closed classes and obvious open classes
+    let mut open = vec![false; n];
+    for (i, t) in inputs.iter().enumerate() {
+        tags[i] = if t.punct {
+            Tag::Punct
+        } else if t.number {
+            Tag::Num
+        } else if t.in_mention {
+            if t.cap {
+                Tag::Propn
+            } else {
+                Tag::Noun
+            }
+        } else if t.lower == "'s" || t.lower == "’s" {
+            // possessive after a noun, "is"/"has" after a pronoun
+            if i > 0 && matches!(tags[i - 1], Tag::Pron | Tag::Rel | Tag::Sub) {
+                Tag::Aux
+            } else {
+                Tag::Poss
+            }
+        } else if let Some(tag) = closed_class(t.lower)
+            .filter(|_| !(t.cap && i > 0 && t.lower.len() > 1 && !matches!(t.lower, "i")))
+        {
+            tag
+        } else if t.cap && i > 0 {
+            Tag::Propn
+        } else {
+            open[i] = true;
+            Tag::Noun
+        };
+    }
+    // pass 2: open-class words in context
+    for i in 0..n {
+        if !open[i] {
+            continue;
+        }
+        let w = inputs[i].lower;
+        let prev = if i > 0 { Some(tags[i - 1]) } else { None };
+        let prev2 = if i > 1 { Some(tags[i - 2]) } else { None };
+        let next = inputs.get(i + 1).map(|t| (t, tags[i + 1]));
+        let after_det = matches!(
+            prev,
+            Some(Tag::Det | Tag::PossPron | Tag::Adj | Tag::Num | Tag::Poss)
+        );
+        tags[i] = if w.len() > 4
+            && w.ends_with("ly")
+            && !matches!(
+                w,
+                "rally"
+                    | "ally"
+                    | "supply"
+                    | "apply"
+                    | "reply"
+                    | "family"
+                    | "assembly"
+                    | "july"
+                    | "italy"
+                    | "anomaly"
+                    | "monopoly"
+            ) {
+            Tag::Adv
+        } else if w.ends_with("ing") && w.len() > 4 {
+            if matches!(prev, Some(Tag::Aux)) {
+                Tag::Verb
+            } else if after_det
+                || matches!(prev, Some(Tag::Prep))
+                    && !matches!(
+                        next,
+                        Some((_, Tag::Det | Tag::Propn | Tag::Pron | Tag::PossPron))
+                    )
+            {
+                Tag::Noun
+            } else if matches!(
+                next,
+                Some((
+                    _,
+                    Tag::Det | Tag::Propn | Tag::Pron | Tag::PossPron | Tag::Num | Tag::To
+                ))
+            ) {
+                Tag::Verb
+            } else {
+                Tag::Noun
+            }
+        } else if inputs[i].past {
+            let noun_next = matches!(next, Some((_, Tag::Noun)));
+            if after_det
+                || matches!(prev, Some(Tag::Noun)) && matches!(prev2, Some(Tag::Det)) && noun_next
+                || matches!(prev, Some(Tag::Verb)) && noun_next
+            {
+                Tag::Adj
+            } else {
+                Tag::Verb
+            }
+        } else if matches!(prev, Some(Tag::To | Tag::Modal | Tag::Pron | Tag::Rel)) {
+            if matches!(prev, Some(Tag::Pron))
+                && matches!(inputs[i - 1].lower, "us" | "them" | "him" | "me")
+            {
+                Tag::Noun
+            } else {
+                Tag::Verb
+            }
+        } else if matches!(prev, Some(Tag::Neg))
+            || (matches!(prev, Some(Tag::Aux))
+                && matches!(inputs[i - 1].lower, "do" | "does" | "did"))
+        {
+            Tag::Verb
+        } else if after_det || matches!(prev, Some(Tag::Prep)) {
+            if is_adj_suffix(w) {
+                Tag::Adj
+            } else {
+                Tag::Noun
+            }
+        } else if matches!(prev, Some(Tag::Noun | Tag::Propn))
+            || i == 0
+            || matches!(prev, Some(Tag::Punct | Tag::Conj | Tag::Sub | Tag::Adv))
+        {
+            // end of a noun phrase: verb if an object or clause follows directly
+            match next {
+                Some((
+                    _,
+                    Tag::Det
+                    | Tag::Propn
+                    | Tag::Pron
+                    | Tag::PossPron
+                    | Tag::Num
+                    | Tag::To
+                    | Tag::Sub,
+                )) => Tag::Verb,
+                Some((nt, _)) if nt.in_mention => Tag::Verb,
+                // "Britain direct repeated air strikes": an actor, then a verb, then a modified object
+                Some((nt, _))
+                    if matches!(prev, Some(Tag::Propn))
+                        && i > 0
+                        && inputs[i - 1].in_mention
+                        && (nt.past || is_adj_suffix(nt.lower))
+                        && !w.ends_with('s') =>
+                {
+                    Tag::Verb
+                }
+                _ if is_adj_suffix(w) => Tag::Adj,
+                _ if i > 0
+                    && w.ends_with('s')
+                    && matches!(prev, Some(Tag::Propn))
+                    && matches!(next, Some((_, Tag::Adv))) =>
+                {
+                    Tag::Verb
+                }
+                _ => Tag::Noun,
+            }
+        } else if is_adj_suffix(w) {
+            Tag::Adj
+        } else {
+            Tag::Noun
+        };
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str, mentions: &[&str]) -> Vec<Tag> {
+        let words: Vec<String> = s.split(' ').map(str::to_string).collect();
+        let lowers: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let inputs: Vec<TagInput> = words
+            .iter()
+            .zip(&lowers)
+            .map(|(w, l)| TagInput {
+                lower: l,
+                cap: w.starts_with(char::is_uppercase),
+                number: w.starts_with(|c: char| c.is_ascii_digit()),
+                punct: !w.chars().any(char::is_alphanumeric),
+                in_mention: mentions.contains(&w.as_str()),
+                past: l.ends_with("ed") || l == "held" || l == "struck",
+            })
+            .collect();
+        tag(&inputs)
+    }
+
+    #[test]
+    fn tells_event_nouns_from_verbs() {
+        let t = run("Houthi attacks on ships", &["Houthi"]);
+        assert_eq!(t[1], Tag::Noun);
+        let t = run("The US attacks Iraq", &["US", "Iraq"]);
+        assert_eq!(t[2], Tag::Verb);
+        let t = run("Iran held talks with Oman", &["Iran", "Oman"]);
+        assert_eq!((t[1], t[2]), (Tag::Verb, Tag::Noun));
+        let t = run("They will strike the base", &[]);
+        assert_eq!(t[2], Tag::Verb);
+        let t = run("the armed groups", &[]);
+        assert_eq!(t[1], Tag::Adj);
+    }
+}

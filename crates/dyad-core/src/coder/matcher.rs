@@ -1,0 +1,255 @@
+//! Pattern matching at a trigger: literal words (by lemma or form), synsets,
+//! gaps, and actor slots filled by noun phrases.
+
+use crate::analysis::{Analysis, Tag};
+use crate::lexicon::compile::{CElem, CPattern};
+use crate::lexicon::CompiledLexicon;
+
+/// Which noun phrases filled a pattern's slots.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Slots {
+    /// `$`: noun-phrase index.
+    pub source: Option<u32>,
+    /// `+`: noun-phrase index.
+    pub target: Option<u32>,
+    /// `%`: noun-phrase index.
+    pub compound: Option<u32>,
+    /// The pattern named a target slot (even if its phrase had no actor).
+    pub has_target_slot: bool,
+}
+
+/// A successful match of one pattern.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PatternMatch {
+    /// Index into the compiled pattern list.
+    pub pattern: u32,
+    /// First token covered.
+    pub start: usize,
+    /// One past the last token covered.
+    pub end: usize,
+    /// First head token.
+    pub head: usize,
+    /// One past the last literal token (the trigger text ends here).
+    pub literal_end: usize,
+    /// Slot fillers.
+    pub slots: Slots,
+}
+
+/// The noun phrase for an actor slot starting at token `i`, following
+/// "ships owned by X" and "positions of X" to an actor when the phrase itself
+/// names none; returns (phrase index, end of what was consumed).
+pub fn slot_np(a: &Analysis, i: usize) -> Option<(u32, usize)> {
+    let k = a.np_of.get(i).copied().flatten()?;
+    let np = &a.nps[k as usize];
+    if np.start != i {
+        return None;
+    }
+    if np.actors.is_empty() && np.possessor.is_none() {
+        // "ships owned or operated by Israeli companies", "positions of the Houthis"
+        let mut j = np.end;
+        let words = |j: usize| a.toks.get(j).map(|t| t.lower.as_ref()).unwrap_or("");
+        let mut steps = 0;
+        while steps < 5 && j < a.toks.len() {
+            match words(j) {
+                "owned" | "operated" | "linked" | "belonging" | "run" | "controlled" | "or"
+                | "and" | "held" => j += 1,
+                "by" | "to" | "of" => {
+                    if let Some(k2) = a.np_of.get(j + 1).copied().flatten() {
+                        let np2 = &a.nps[k2 as usize];
+                        if np2.start == j + 1 && !np2.actors.is_empty() {
+                            return Some((k2, np2.end));
+                        }
+                    }
+                    break;
+                }
+                _ => break,
+            }
+            steps += 1;
+        }
+    }
+    Some((k, np.end))
+}
+
+struct Ctx<'a> {
+    a: &'a Analysis,
+    lex: &'a CompiledLexicon,
+}
+
+/// Tokens a gap may skip: modifiers and nouns, never actors, verbs or clause punctuation.
+fn skippable(a: &Analysis, i: usize) -> bool {
+    if a.mentions.iter().any(|m| {
+        m.start <= i && i < m.end && matches!(m.kind, crate::analysis::MentionKind::Actor(_))
+    }) {
+        return false;
+    }
+    matches!(
+        a.tags[i],
+        Tag::Det | Tag::Adj | Tag::Adv | Tag::Noun | Tag::Num | Tag::PossPron | Tag::Propn
+    ) || (a.tags[i] == Tag::Punct && matches!(a.toks[i].lower.as_ref(), "-" | "“" | "”" | "\""))
+}
+
+impl Ctx<'_> {
+    fn word_at(&self, i: usize, w: u32, exact: bool) -> bool {
+        let Some(t) = self.a.toks.get(i) else {
+            return false;
+        };
+        t.form == Some(w) || (!exact && t.lemma == Some(w))
+    }
+
+    fn slot_fwd(&self, i: usize) -> Option<(u32, usize)> {
+        slot_np(self.a, i)
+    }
+
+    fn slot_bwd(&self, end: usize) -> Option<(u32, usize)> {
+        if end == 0 {
+            return None;
+        }
+        let k = self.a.np_of.get(end - 1).copied().flatten()?;
+        let np = &self.a.nps[k as usize];
+        (np.end == end).then_some((k, np.start))
+    }
+
+    /// Matches `elems` forward from token `j`; returns the end and the last literal end.
+    fn fwd(
+        &self,
+        elems: &[CElem],
+        j: usize,
+        lit_end: usize,
+        slots: &mut Slots,
+        depth: u8,
+    ) -> Option<(usize, usize)> {
+        let Some((first, rest)) = elems.split_first() else {
+            return Some((j, lit_end));
+        };
+        let n = self.a.toks.len();
+        match first {
+            CElem::Word(w) | CElem::Exact(w) => {
+                if j < n && self.word_at(j, *w, matches!(first, CElem::Exact(_))) {
+                    self.fwd(rest, j + 1, j + 1, slots, depth)
+                } else {
+                    None
+                }
+            }
+            CElem::Synset(s) => {
+                if depth > 6 {
+                    return None;
+                }
+                for member in &self.lex.synsets[*s as usize] {
+                    let mut trial = slots.clone();
+                    if let Some((j2, l2)) = self.fwd(member, j, lit_end, &mut trial, depth + 1) {
+                        if let Some(r) = self.fwd(rest, j2, l2, &mut trial, depth) {
+                            *slots = trial;
+                            return Some(r);
+                        }
+                    }
+                }
+                None
+            }
+            CElem::Gap(max) => {
+                for k in 0..=*max as usize {
+                    if k > 0 && (j + k > n || !skippable(self.a, j + k - 1)) {
+                        break;
+                    }
+                    let mut trial = slots.clone();
+                    if let Some(r) = self.fwd(rest, j + k, lit_end, &mut trial, depth) {
+                        *slots = trial;
+                        return Some(r);
+                    }
+                }
+                None
+            }
+            CElem::Source | CElem::Target | CElem::Compound | CElem::SkipNp => {
+                let (k, end) = self.slot_fwd(j)?;
+                match first {
+                    CElem::Source => slots.source = Some(k),
+                    CElem::Target => {
+                        slots.target = Some(k);
+                        slots.has_target_slot = true;
+                    }
+                    CElem::Compound => slots.compound = Some(k),
+                    _ => {}
+                }
+                self.fwd(rest, end, lit_end, slots, depth)
+            }
+        }
+    }
+
+    /// Matches `elems` backward, ending just before token `j`; returns the start.
+    fn bwd(&self, elems: &[CElem], j: usize, slots: &mut Slots, depth: u8) -> Option<usize> {
+        let Some((last, rest)) = elems.split_last() else {
+            return Some(j);
+        };
+        match last {
+            CElem::Word(w) | CElem::Exact(w) => {
+                if j > 0 && self.word_at(j - 1, *w, matches!(last, CElem::Exact(_))) {
+                    self.bwd(rest, j - 1, slots, depth)
+                } else {
+                    None
+                }
+            }
+            CElem::Synset(s) => {
+                if depth > 6 {
+                    return None;
+                }
+                for member in &self.lex.synsets[*s as usize] {
+                    let mut trial = slots.clone();
+                    if let Some(j2) = self.bwd(member, j, &mut trial, depth + 1) {
+                        if let Some(r) = self.bwd(rest, j2, &mut trial, depth) {
+                            *slots = trial;
+                            return Some(r);
+                        }
+                    }
+                }
+                None
+            }
+            CElem::Gap(max) => {
+                for k in 0..=*max as usize {
+                    if k > 0 && (k > j || !skippable(self.a, j - k)) {
+                        break;
+                    }
+                    let mut trial = slots.clone();
+                    if let Some(r) = self.bwd(rest, j - k, &mut trial, depth) {
+                        *slots = trial;
+                        return Some(r);
+                    }
+                }
+                None
+            }
+            CElem::Source | CElem::Target | CElem::Compound | CElem::SkipNp => {
+                let (k, start) = self.slot_bwd(j)?;
+                match last {
+                    CElem::Source => slots.source = Some(k),
+                    CElem::Target => {
+                        slots.target = Some(k);
+                        slots.has_target_slot = true;
+                    }
+                    CElem::Compound => slots.compound = Some(k),
+                    _ => {}
+                }
+                self.bwd(rest, start, slots, depth)
+            }
+        }
+    }
+}
+
+/// Tries `pattern` with its head at token `i`.
+pub fn match_at(
+    a: &Analysis,
+    lex: &CompiledLexicon,
+    pattern: &CPattern,
+    i: usize,
+) -> Option<PatternMatch> {
+    let ctx = Ctx { a, lex };
+    let mut slots = Slots::default();
+    let (head_end, _) = ctx.fwd(std::slice::from_ref(&pattern.head), i, i, &mut slots, 0)?;
+    let (end, literal_end) = ctx.fwd(&pattern.after, head_end, head_end, &mut slots, 0)?;
+    let start = ctx.bwd(&pattern.before, i, &mut slots, 0)?;
+    Some(PatternMatch {
+        pattern: pattern.index,
+        start,
+        end,
+        head: i,
+        literal_end,
+        slots,
+    })
+}

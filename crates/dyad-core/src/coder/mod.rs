@@ -1,0 +1,761 @@
+//! The coder: turns one document into event records.
+//!
+//! For each sentence: analyse ([`crate::analysis`]), find triggers by
+//! pattern ([`matcher`]), fill source and target from the pattern's slots or
+//! from shallow syntax ([`roles`]), resolve pronouns and story references
+//! ([`discourse`]), date the event ([`crate::time`]), and build records.
+
+pub mod discourse;
+pub mod matcher;
+pub mod roles;
+
+use crate::analysis::{analyze, ActorRef, Analysis, Anaphor, Tag};
+use crate::lexicon::{CompiledLexicon, EventCode};
+use crate::ontology::{split_code, Ontology};
+use crate::record::{EventRecord, Evidence, RecordActor, Span};
+use crate::text::{normalize, segment, tokenize, Token};
+use crate::time::Precision;
+use chrono::NaiveDate;
+use discourse::{is_group, Discourse, Remembered};
+use matcher::PatternMatch;
+use roles::Subject;
+
+/// A document to code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    /// Identifier (becomes `doc_id`).
+    pub id: String,
+    /// Story date.
+    pub date: NaiveDate,
+    /// Body text.
+    pub text: String,
+    /// Headline, coded as sentence 0 when present.
+    pub title: Option<String>,
+}
+
+/// Options that change what is coded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Emit negated, modal and hypothetical events with `negated: true`
+    /// instead of suppressing them.
+    pub keep_negated: bool,
+    /// Allow actors known only by an agent (`---GOV`).
+    pub allow_agent_only: bool,
+    /// Require both a source and a target (PETRARCH's `require_dyad`).
+    pub require_target: bool,
+    /// Sentences longer than this many tokens are cut into pieces (0: no limit).
+    pub max_sentence_tokens: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            keep_negated: false,
+            allow_agent_only: false,
+            require_target: true,
+            max_sentence_tokens: 400,
+        }
+    }
+}
+
+/// The result of coding one document.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Coded {
+    /// Number of sentences (title included).
+    pub sentences: usize,
+    /// Events, in sentence and trigger order.
+    pub events: Vec<EventRecord>,
+    /// Why the story was discarded, if it was (story-level discard phrase).
+    pub discarded: Option<String>,
+}
+
+/// One event before it becomes a record.
+#[derive(Clone, Debug)]
+pub struct RawEvent {
+    /// Source actor.
+    pub source: ActorRef,
+    /// Target actor.
+    pub target: Option<ActorRef>,
+    /// CAMEO code.
+    pub code: String,
+    /// Negated, modal or hypothetical.
+    pub negated: bool,
+    /// The match that triggered it.
+    pub m: PatternMatch,
+}
+
+/// The coder: a compiled lexicon, the ontology and options. Immutable and
+/// `Send + Sync`: share one across threads.
+#[derive(Debug)]
+pub struct Coder {
+    /// The lexicon.
+    pub lex: CompiledLexicon,
+    /// The ontology.
+    pub ontology: Ontology,
+    /// Options.
+    pub options: Options,
+    coder_id: String,
+}
+
+/// Words in a noun phrase that make its event hypothetical.
+const IRREALIS_MODIFIERS: &[&str] = &[
+    "planned",
+    "possible",
+    "proposed",
+    "potential",
+    "future",
+    "upcoming",
+    "expected",
+    "prospective",
+    "would-be",
+    "threatened",
+    "hypothetical",
+    "alleged",
+    "rumoured",
+    "rumored",
+    "feared",
+];
+/// Verbs that, with an event noun as subject or object, undo it.
+const UNDOING_VERBS: &[&str] = &[
+    "postpone",
+    "postponed",
+    "cancel",
+    "cancelled",
+    "canceled",
+    "delay",
+    "delayed",
+    "suspend",
+    "suspended",
+    "scrap",
+    "scrapped",
+    "deny",
+    "denied",
+    "denies",
+    "rule",
+    "ruled",
+];
+
+impl Coder {
+    /// Builds a coder.
+    pub fn new(lex: CompiledLexicon, ontology: Ontology, options: Options) -> Self {
+        let coder_id = format!(
+            "dyad {} lexicon {}",
+            env!("CARGO_PKG_VERSION"),
+            lex.hash_hex()
+        );
+        Coder {
+            lex,
+            ontology,
+            options,
+            coder_id,
+        }
+    }
+
+    /// The `coder` field value.
+    pub fn coder_id(&self) -> &str {
+        &self.coder_id
+    }
+
+    /// Codes one document.
+    pub fn code(&self, doc: &Document) -> Coded {
+        let mut out = Coded::default();
+        let mut disc = Discourse::default();
+        let mut texts: Vec<String> = Vec::new();
+        if let Some(t) = doc
+            .title
+            .as_deref()
+            .map(normalize)
+            .filter(|t| !t.trim().is_empty())
+        {
+            texts.push(t);
+        }
+        texts.push(normalize(&doc.text));
+        let mut sentences: Vec<(String, Vec<Token>)> = Vec::new();
+        for (ti, text) in texts.iter().enumerate() {
+            let toks = tokenize(text);
+            let ranges = if ti == 0 && doc.title.is_some() && texts.len() > 1 {
+                if toks.is_empty() {
+                    Vec::new()
+                } else {
+                    std::iter::once(0..toks.len()).collect()
+                }
+            } else {
+                segment(text, &toks)
+            };
+            let max = if self.options.max_sentence_tokens == 0 {
+                usize::MAX
+            } else {
+                self.options.max_sentence_tokens
+            };
+            // very long "sentences" (no punctuation) are cut into pieces so time stays linear
+            let ranges = ranges.into_iter().flat_map(|r| {
+                (r.start..r.end)
+                    .step_by(max)
+                    .map(move |s| s..(s + max).min(r.end))
+            });
+            for r in ranges {
+                let s = toks[r.start].start as usize;
+                let e = toks[r.end - 1].end as usize;
+                let sent = text[s..e].to_string();
+                let rel: Vec<Token> = toks[r]
+                    .iter()
+                    .map(|t| Token {
+                        start: t.start - s as u32,
+                        end: t.end - s as u32,
+                        ..*t
+                    })
+                    .collect();
+                sentences.push((sent, rel));
+            }
+        }
+        out.sentences = sentences.len();
+        let analyses: Vec<Analysis> = sentences
+            .iter()
+            .map(|(sent, toks)| analyze(sent, toks, &self.lex, doc.date))
+            .collect();
+        // story-level discards
+        for a in &analyses {
+            if let Some(d) = self.discard(a, true) {
+                out.discarded = Some(format!("story discard phrase at {d}"));
+                return out;
+            }
+        }
+        for (sentence_index, ((sent, _), a)) in sentences.iter().zip(&analyses).enumerate() {
+            if self.discard(a, false).is_none() {
+                let raw = self.code_sentence(a, &mut disc, sentence_index);
+                self.remember_pair(&raw, &mut disc);
+                self.records(doc, sentence_index, sent, a, raw, &mut out.events);
+            }
+            self.remember(a, &mut disc, sentence_index);
+        }
+        out
+    }
+
+    /// The origin of the first discard phrase in the sentence, if any.
+    fn discard(&self, a: &Analysis, story: bool) -> Option<String> {
+        for i in 0..a.toks.len() {
+            for &e in self.lex.discard_stems(&a.toks[i].lower) {
+                let d = &self.lex.lex.discards[e as usize];
+                if d.story == story && a.toks[i].lower.starts_with(d.words[0].as_str()) {
+                    return Some(d.origin.to_string());
+                }
+            }
+            let Some(first) = a.toks[i].form else {
+                continue;
+            };
+            for r in self.lex.discards.starting_with(first) {
+                let d = &self.lex.lex.discards[r.entry as usize];
+                if d.story != story {
+                    continue;
+                }
+                let n = r.words.len();
+                if i + n > a.toks.len() {
+                    continue;
+                }
+                let ok = (0..n).all(|k| {
+                    let t = &a.toks[i + k];
+                    if k + 1 == n && d.stem {
+                        t.lower.starts_with(d.words[k].as_str())
+                    } else {
+                        t.form == Some(r.words[k])
+                    }
+                });
+                if ok {
+                    return Some(d.origin.to_string());
+                }
+            }
+        }
+        None
+    }
+
+    /// Finds the triggers of a sentence and fills their roles.
+    pub fn code_sentence(
+        &self,
+        a: &Analysis,
+        disc: &mut Discourse,
+        sentence: usize,
+    ) -> Vec<RawEvent> {
+        let mut events = Vec::new();
+        let mut consumed = vec![false; a.toks.len()];
+        let mut i = 0;
+        while i < a.toks.len() {
+            if consumed[i] {
+                i += 1;
+                continue;
+            }
+            let t = &a.toks[i];
+            let mut best: Option<PatternMatch> = None;
+            for key in [t.lemma, t.form].into_iter().flatten() {
+                if let Some(list) = self.lex.by_head.get(&key) {
+                    for &p in list {
+                        let cp = &self.lex.patterns[p as usize];
+                        if let Some(m) = matcher::match_at(a, &self.lex, cp, i) {
+                            if (m.start..m.literal_end).any(|k| consumed[k]) {
+                                continue;
+                            }
+                            let better = match &best {
+                                None => true,
+                                Some(b) => {
+                                    let sp = self.lex.lex.patterns[p as usize].specificity();
+                                    let sb =
+                                        self.lex.lex.patterns[b.pattern as usize].specificity();
+                                    sp > sb
+                                        || (sp == sb
+                                            && m.slots.target.is_some()
+                                            && b.slots.target.is_none())
+                                }
+                            };
+                            if better {
+                                best = Some(m);
+                            }
+                        }
+                    }
+                }
+                if t.lemma == t.form {
+                    break;
+                }
+            }
+            let Some(m) = best else {
+                i += 1;
+                continue;
+            };
+            for c in &mut consumed[m.start..m.literal_end] {
+                *c = true;
+            }
+            self.roles(a, disc, sentence, m, &mut events);
+            i += 1;
+        }
+        events
+    }
+
+    /// Fills source and target for a match and expands it into events.
+    fn roles(
+        &self,
+        a: &Analysis,
+        disc: &Discourse,
+        sentence: usize,
+        m: PatternMatch,
+        out: &mut Vec<RawEvent>,
+    ) {
+        let pattern = &self.lex.lex.patterns[m.pattern as usize];
+        if pattern.code == EventCode::Null {
+            return;
+        }
+        let head_is_verb = a.tags[m.head] == Tag::Verb
+            || (a.tags[m.head] == Tag::Adj && a.np_of[m.head].is_none());
+        let mut negated = false;
+        let mut sources: Vec<ActorRef> = Vec::new();
+        let mut targets: Vec<ActorRef> = Vec::new();
+        let resolve_np = |k: u32| -> Vec<ActorRef> { self.np_actors(a, disc, sentence, k) };
+        if let Some(k) = m.slots.target {
+            targets = resolve_np(k);
+        }
+        if let Some(k) = m.slots.source {
+            sources = resolve_np(k);
+        }
+        if head_is_verb {
+            let g = roles::verb_group(a, &self.lex, m.head);
+            negated |= g.negated || g.irrealis;
+            let subj_start = g
+                .governor
+                .map(|v| roles::verb_group(a, &self.lex, v).start)
+                .unwrap_or(g.start);
+            let subj = self.subject_actors(
+                a,
+                disc,
+                sentence,
+                roles::subject(a, &self.lex, subj_start, 0),
+            );
+            if g.passive {
+                if targets.is_empty() && !m.slots.has_target_slot {
+                    targets = subj;
+                }
+                if sources.is_empty() {
+                    if let Some(k) = roles::by_agent(a, m.end) {
+                        sources = resolve_np(k);
+                    }
+                }
+            } else {
+                if sources.is_empty() {
+                    sources = subj;
+                }
+                if targets.is_empty() && !m.slots.has_target_slot && m.slots.compound.is_none() {
+                    targets = self.direct_object(a, disc, sentence, m.end);
+                }
+            }
+        } else {
+            // event noun
+            if let Some(k) = a.np_of[m.head] {
+                let np = &a.nps[k as usize];
+                let words: Vec<&str> = a.toks[np.start..m.head]
+                    .iter()
+                    .map(|t| t.lower.as_ref())
+                    .collect();
+                if words.iter().any(|w| IRREALIS_MODIFIERS.contains(w))
+                    || words.first() == Some(&"no")
+                {
+                    negated = true;
+                }
+                if sources.is_empty() {
+                    let modified = a.mentions.iter().any(|x| {
+                        x.start >= np.start
+                            && x.end <= m.head
+                            && matches!(x.kind, crate::analysis::MentionKind::Actor(_))
+                    });
+                    if modified && !np.actors.is_empty() {
+                        sources = np.actors.clone();
+                    } else if let Some(p) = &np.possessor {
+                        sources = vec![p.clone()];
+                    }
+                }
+                if sources.is_empty() {
+                    if let Some(k2) = roles::by_agent(a, m.end) {
+                        sources = resolve_np(k2);
+                    }
+                }
+                if sources.is_empty() {
+                    if let Some(v) = roles::governing_light_verb(a, &self.lex, np.start) {
+                        let g = roles::verb_group(a, &self.lex, v);
+                        negated |= g.negated || g.irrealis;
+                        sources = self.subject_actors(
+                            a,
+                            disc,
+                            sentence,
+                            roles::subject(a, &self.lex, g.start, 0),
+                        );
+                    }
+                }
+                // "the talks were postponed"
+                let after: Vec<&str> = a.toks[m.end.min(a.toks.len())..]
+                    .iter()
+                    .take(4)
+                    .map(|t| t.lower.as_ref())
+                    .collect();
+                if after.iter().any(|w| UNDOING_VERBS.contains(w)) {
+                    negated = true;
+                }
+                let gov = np.start.checked_sub(1).map(|v| a.toks[v].lower.as_ref());
+                if gov.is_some_and(|w| UNDOING_VERBS.contains(&w)) {
+                    negated = true;
+                }
+                negated |= roles::conditional(a, m.head);
+            }
+        }
+        if negated && !self.options.keep_negated {
+            return;
+        }
+        let (code_st, code_ts) = match &pattern.code {
+            EventCode::Code(c) => (c.clone(), None),
+            EventCode::Paired(x, y) => (x.clone(), Some(y.clone())),
+            EventCode::Null => return,
+        };
+        // compound "%": every member acts on every other
+        if let Some(k) = m.slots.compound {
+            let members = resolve_np(k);
+            if sources.is_empty() && targets.is_empty() {
+                for s in &members {
+                    for t in &members {
+                        if s.code != t.code {
+                            self.push(out, s.clone(), Some(t.clone()), &code_st, negated, &m);
+                        }
+                    }
+                }
+                return;
+            }
+            // "Oman mediated between A and B": members are targets
+            if targets.is_empty() {
+                targets = members;
+            }
+        }
+        let sources: Vec<ActorRef> = sources
+            .into_iter()
+            .filter(|s| self.options.allow_agent_only || !s.agent_only)
+            .collect();
+        let targets: Vec<ActorRef> = targets
+            .into_iter()
+            .filter(|s| self.options.allow_agent_only || !s.agent_only)
+            .collect();
+        for s in &sources {
+            if targets.is_empty() {
+                if !self.options.require_target {
+                    self.push(out, s.clone(), None, &code_st, negated, &m);
+                }
+                continue;
+            }
+            for t in &targets {
+                if s.code == t.code {
+                    continue;
+                }
+                self.push(out, s.clone(), Some(t.clone()), &code_st, negated, &m);
+                if let Some(back) = &code_ts {
+                    self.push(out, t.clone(), Some(s.clone()), back, negated, &m);
+                }
+            }
+        }
+    }
+
+    fn push(
+        &self,
+        out: &mut Vec<RawEvent>,
+        source: ActorRef,
+        target: Option<ActorRef>,
+        code: &str,
+        negated: bool,
+        m: &PatternMatch,
+    ) {
+        let dup = out.iter().any(|e| {
+            e.code == code
+                && e.source.code == source.code
+                && e.target.as_ref().map(|t| &t.code) == target.as_ref().map(|t| &t.code)
+        });
+        if !dup {
+            out.push(RawEvent {
+                source,
+                target,
+                code: code.to_string(),
+                negated,
+                m: m.clone(),
+            });
+        }
+    }
+
+    /// The actors of a noun phrase, with story references resolved.
+    fn np_actors(&self, a: &Analysis, disc: &Discourse, sentence: usize, k: u32) -> Vec<ActorRef> {
+        let np = &a.nps[k as usize];
+        match np.anaphor {
+            Some(Anaphor::Pair) => {
+                if let Some((x, y)) = &disc.last_pair {
+                    return vec![x.at(np.start, np.end), y.at(np.start, np.end)];
+                }
+            }
+            Some(Anaphor::Group) => {
+                if let Some(g) = disc.the_group(sentence) {
+                    return vec![g.at(np.start, np.end)];
+                }
+            }
+            None => {}
+        }
+        np.actors_or_possessor()
+    }
+
+    fn subject_actors(
+        &self,
+        a: &Analysis,
+        disc: &Discourse,
+        sentence: usize,
+        s: Subject,
+    ) -> Vec<ActorRef> {
+        match s {
+            Subject::Np(k) => {
+                let np = &a.nps[k as usize];
+                // "the group" etc. resolve; a possessor is not a subject ("Iran's programme grew")
+                if np.anaphor.is_some() {
+                    return self.np_actors(a, disc, sentence, k);
+                }
+                np.actors.clone()
+            }
+            Subject::Pronoun(p) => {
+                // the most recent subject earlier in this sentence, else the story's
+                for (k, np) in a.nps.iter().enumerate().rev() {
+                    if np.end <= p
+                        && np.actors.iter().any(|x| !x.agent_only)
+                        && roles::in_subject_position(a, k as u32)
+                    {
+                        return np
+                            .actors
+                            .iter()
+                            .map(|x| ActorRef {
+                                start: p,
+                                end: p + 1,
+                                ..x.clone()
+                            })
+                            .collect();
+                    }
+                }
+                disc.recent_subject(sentence)
+                    .map(|v| v.iter().map(|r| r.at(p, p + 1)).collect())
+                    .unwrap_or_default()
+            }
+            Subject::None => Vec::new(),
+        }
+    }
+
+    /// The direct object right after a verb pattern (skipping adverbs).
+    fn direct_object(
+        &self,
+        a: &Analysis,
+        disc: &Discourse,
+        sentence: usize,
+        from: usize,
+    ) -> Vec<ActorRef> {
+        let mut j = from;
+        while j < a.toks.len() && a.tags[j] == Tag::Adv {
+            j += 1;
+        }
+        match matcher::slot_np(a, j) {
+            Some((k, _)) => self.np_actors(a, disc, sentence, k),
+            None => Vec::new(),
+        }
+    }
+
+    /// Remembers the last pair of distinct countries in an event ("the two countries").
+    fn remember_pair(&self, raw: &[RawEvent], disc: &mut Discourse) {
+        for e in raw {
+            let Some(t) = &e.target else { continue };
+            let (sc, _) = split_code(&e.source.code, |c| self.lex.countries.contains(c));
+            let (tc, _) = split_code(&t.code, |c| self.lex.countries.contains(c));
+            if let (Some(sc), Some(tc)) = (sc, tc) {
+                if sc != tc {
+                    let find = |c: &str| {
+                        self.lex
+                            .lex
+                            .actors
+                            .iter()
+                            .position(|x| x.default.as_deref() == Some(c))
+                            .map(|p| p as u32)
+                    };
+                    disc.last_pair = Some((
+                        Remembered {
+                            code: sc.to_string(),
+                            entry: find(sc),
+                        },
+                        Remembered {
+                            code: tc.to_string(),
+                            entry: find(tc),
+                        },
+                    ));
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Updates the story memory after a sentence.
+    fn remember(&self, a: &Analysis, disc: &mut Discourse, sentence: usize) {
+        for (k, np) in a.nps.iter().enumerate() {
+            for x in &np.actors {
+                if is_group(&x.code) && !x.agent_only {
+                    disc.groups.push((
+                        sentence,
+                        Remembered {
+                            code: x.code.clone(),
+                            entry: x.entry,
+                        },
+                    ));
+                }
+            }
+            if roles::in_subject_position(a, k as u32) && np.actors.iter().any(|x| !x.agent_only) {
+                let v = np
+                    .actors
+                    .iter()
+                    .map(|x| Remembered {
+                        code: x.code.clone(),
+                        entry: x.entry,
+                    })
+                    .collect();
+                disc.subjects.push((sentence, v));
+                break;
+            }
+        }
+    }
+
+    /// Turns raw events into records.
+    fn records(
+        &self,
+        doc: &Document,
+        sentence_index: usize,
+        sent: &str,
+        a: &Analysis,
+        raw: Vec<RawEvent>,
+        out: &mut Vec<EventRecord>,
+    ) {
+        let char_at = |byte: u32| sent[..byte as usize].chars().count();
+        let span_of = |start: usize, end: usize| -> (String, usize, usize) {
+            let (bs, be) = (a.toks[start].start, a.toks[end - 1].end);
+            (
+                sent[bs as usize..be as usize].to_string(),
+                char_at(bs),
+                char_at(be),
+            )
+        };
+        let actor = |r: &ActorRef| -> RecordActor {
+            let (text, start, end) = span_of(r.start, r.end.max(r.start + 1));
+            let (country, sector) = split_code(&r.code, |c| self.lex.countries.contains(c));
+            RecordActor {
+                code: r.code.clone(),
+                country: country.map(str::to_string),
+                sector: sector.map(str::to_string),
+                name: r
+                    .entry
+                    .map(|e| self.lex.lex.actors[e as usize].name.clone()),
+                text,
+                start,
+                end,
+            }
+        };
+        for (n, e) in raw.into_iter().enumerate() {
+            let (date, precision) = self.event_date(doc.date, a, e.m.head);
+            let (root, quad, goldstein) = match self.ontology.get(&e.code) {
+                Some(c) => (
+                    e.code[..2.min(e.code.len())].to_string(),
+                    c.quad_class,
+                    c.goldstein,
+                ),
+                None => {
+                    let root = e.code.get(..2).unwrap_or(&e.code).to_string();
+                    let r = self.ontology.get(&root);
+                    (
+                        root,
+                        r.map(|c| c.quad_class).unwrap_or(0),
+                        r.map(|c| c.goldstein).unwrap_or(0.0),
+                    )
+                }
+            };
+            let (ttext, tstart, tend) =
+                span_of(e.m.start.min(e.m.head), e.m.literal_end.max(e.m.head + 1));
+            let pattern = &self.lex.lex.patterns[e.m.pattern as usize];
+            out.push(EventRecord {
+                id: format!("{}:{}:{}", doc.id, sentence_index, n),
+                doc_id: doc.id.clone(),
+                sentence_index,
+                sentence: sent.to_string(),
+                date: date.format("%Y-%m-%d").to_string(),
+                date_precision: precision,
+                source: actor(&e.source),
+                target: e.target.as_ref().map(actor),
+                plover: self.ontology.plover(&e.code).map(str::to_string),
+                cameo: e.code,
+                cameo_root: root,
+                quad_class: quad,
+                goldstein,
+                negated: e.negated,
+                evidence: Evidence {
+                    trigger: Span {
+                        text: ttext,
+                        start: tstart,
+                        end: tend,
+                    },
+                    rule: pattern.origin.to_string(),
+                },
+                coder: self.coder_id.clone(),
+            });
+        }
+    }
+
+    /// The date of an event at token `head`: the nearest anchoring time
+    /// expression in the sentence, else the story date.
+    fn event_date(&self, story: NaiveDate, a: &Analysis, head: usize) -> (NaiveDate, Precision) {
+        a.times
+            .iter()
+            .filter(|t| t.anchors)
+            .min_by_key(|t| {
+                if t.start >= head {
+                    t.start - head
+                } else {
+                    head - t.end + 1
+                }
+            })
+            .map(|t| (t.date, t.precision))
+            .unwrap_or((story, Precision::Story))
+    }
+}

@@ -1,0 +1,288 @@
+//! Roles from shallow syntax: the subject of a verb, the verb group around a
+//! trigger (negation, modality, passive voice, infinitives), the agent of a
+//! passive (`by` phrase) and the light verb governing an event noun.
+
+use crate::analysis::{morph, Analysis, Tag};
+use crate::lexicon::CompiledLexicon;
+
+/// What stands in subject position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// A noun phrase (index).
+    Np(u32),
+    /// A personal pronoun at this token.
+    Pronoun(usize),
+    /// Nothing found.
+    None,
+}
+
+/// Facts about the verb group of a verb trigger.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct VerbGroup {
+    /// First token of the verb group (auxiliaries, modals, adverbs).
+    pub start: usize,
+    /// "not", "n't", "never", "failed to" …
+    pub negated: bool,
+    /// would, could, may, will … or an infinitive not asserted.
+    pub irrealis: bool,
+    /// be + participle.
+    pub passive: bool,
+    /// Token of the governing verb when the trigger is an asserted infinitive
+    /// ("began to withdraw"): the subject is that verb's.
+    pub governor: Option<usize>,
+}
+
+/// Verbs whose infinitive complement is asserted ("began to withdraw").
+const ASPECTUAL: &[&str] = &[
+    "begin",
+    "began",
+    "begun",
+    "begins",
+    "start",
+    "started",
+    "starts",
+    "continue",
+    "continued",
+    "continues",
+    "resume",
+    "resumed",
+    "resumes",
+    "proceed",
+    "proceeded",
+    "went",
+    "go",
+    "goes",
+    "moved",
+    "move",
+    "used",
+];
+/// Verbs that negate their complement ("failed to reach", "refused to meet").
+const NEGATING: &[&str] = &[
+    "fail", "failed", "fails", "refuse", "refused", "refuses", "declined", "decline", "declines",
+    "denied", "deny", "denies", "avoid", "avoided",
+];
+
+fn is_be(w: &str) -> bool {
+    matches!(
+        w,
+        "be" | "is"
+            | "am"
+            | "are"
+            | "was"
+            | "were"
+            | "been"
+            | "being"
+            | "'s"
+            | "get"
+            | "got"
+            | "gets"
+            | "getting"
+    )
+}
+
+/// Examines the verb group ending at the verb token `head`.
+pub fn verb_group(a: &Analysis, lex: &CompiledLexicon, head: usize) -> VerbGroup {
+    let mut g = VerbGroup {
+        start: head,
+        ..Default::default()
+    };
+    let mut k = head;
+    let mut saw_be = false;
+    while k > 0 {
+        let t = a.tags[k - 1];
+        let w = a.toks[k - 1].lower.as_ref();
+        match t {
+            Tag::Aux | Tag::Modal | Tag::Neg | Tag::Adv => {
+                if t == Tag::Neg {
+                    g.negated = true;
+                }
+                if t == Tag::Modal {
+                    g.irrealis = true;
+                }
+                if is_be(w) {
+                    saw_be = true;
+                }
+                k -= 1;
+            }
+            _ => break,
+        }
+    }
+    g.start = k;
+    let head_lower = a.toks[head].lower.as_ref();
+    g.passive = saw_be && morph::looks_past(head_lower, lex) && !head_lower.ends_with("ing");
+    // infinitive: "to V"
+    if k > 0 && a.tags[k - 1] == Tag::To {
+        let gov = k.checked_sub(2);
+        match gov {
+            Some(v) if a.tags[v] == Tag::Verb && ASPECTUAL.contains(&a.toks[v].lower.as_ref()) => {
+                g.governor = Some(v);
+                let outer = verb_group(a, lex, v);
+                g.negated |= outer.negated;
+                g.irrealis |= outer.irrealis;
+            }
+            Some(v) if a.tags[v] == Tag::Verb && NEGATING.contains(&a.toks[v].lower.as_ref()) => {
+                g.negated = true;
+                g.governor = Some(v);
+            }
+            _ => g.irrealis = true,
+        }
+    }
+    if conditional(a, head) {
+        g.irrealis = true;
+    }
+    g
+}
+
+/// Whether `i` sits in an "if"/"unless" clause or a question.
+pub fn conditional(a: &Analysis, i: usize) -> bool {
+    for k in (0..i).rev() {
+        let w = a.toks[k].lower.as_ref();
+        if matches!(w, "if" | "unless" | "whether") {
+            return true;
+        }
+        if matches!(w, ";" | ":")
+            || (w == ","
+                && !a.toks[..k]
+                    .iter()
+                    .any(|t| matches!(t.lower.as_ref(), "if" | "unless")))
+        {
+            break;
+        }
+    }
+    a.toks.last().is_some_and(|t| t.lower.as_ref() == "?")
+}
+
+fn pp_object(a: &Analysis, np_start: usize) -> bool {
+    np_start > 0 && a.tags[np_start - 1] == Tag::Prep
+}
+
+/// Whether a noun phrase stands before a verb group (directly, or after an
+/// appositive set off by commas).
+pub fn in_subject_position(a: &Analysis, np: u32) -> bool {
+    let np = &a.nps[np as usize];
+    if pp_object(a, np.start) {
+        return false;
+    }
+    let mut j = np.end;
+    while j < a.toks.len() && a.tags[j] == Tag::Adv {
+        j += 1;
+    }
+    if j < a.toks.len() && a.toks[j].lower.as_ref() == "," {
+        if let Some(c) =
+            (j + 1..a.toks.len().min(j + 20)).find(|&c| a.toks[c].lower.as_ref() == ",")
+        {
+            j = c + 1;
+        }
+    }
+    j < a.toks.len() && matches!(a.tags[j], Tag::Verb | Tag::Aux | Tag::Modal)
+}
+
+/// Finds the subject of the verb group starting at `vg_start`.
+pub fn subject(a: &Analysis, lex: &CompiledLexicon, vg_start: usize, depth: u8) -> Subject {
+    if depth > 4 {
+        return Subject::None;
+    }
+    let mut pos = vg_start;
+    let mut commas = 0;
+    while pos > 0 {
+        let k = pos - 1;
+        let w = a.toks[k].lower.as_ref();
+        if a.times.iter().any(|t| t.start <= k && k < t.end) {
+            pos = a
+                .times
+                .iter()
+                .find(|t| t.start <= k && k < t.end)
+                .map(|t| t.start)
+                .unwrap_or(k);
+            continue;
+        }
+        if let Some(np) = a.np_ending(pos) {
+            let idx = a.np_of[k].unwrap_or(0);
+            if pp_object(a, np.start) {
+                // skip the prepositional phrase ("the group in Yemen says")
+                pos = np.start - 1;
+                continue;
+            }
+            // appositive: "Qaani, commander of the Quds Force, visited"
+            if np.start >= 2 && a.toks[np.start - 1].lower.as_ref() == "," {
+                if let Some(prev) = a.np_ending(np.start - 1) {
+                    let prev_idx = a.np_of[np.start - 2].unwrap_or(0);
+                    let prev_actor = prev.actors.iter().any(|x| !x.agent_only);
+                    let cur_actor = np.actors.iter().any(|x| !x.agent_only);
+                    if prev_actor && !cur_actor && !pp_object(a, prev.start) {
+                        return Subject::Np(prev_idx);
+                    }
+                }
+            }
+            return Subject::Np(idx);
+        }
+        match a.tags[k] {
+            Tag::Pron if matches!(w, "he" | "she" | "it" | "they" | "we") => {
+                return Subject::Pronoun(k)
+            }
+            Tag::Adv => pos = k,
+            Tag::Rel | Tag::Sub if matches!(w, "who" | "which" | "that") => {
+                // relative clause: the antecedent before the pronoun
+                let mut e = k;
+                if e > 0 && a.toks[e - 1].lower.as_ref() == "," {
+                    e -= 1;
+                }
+                return match a.np_ending(e) {
+                    Some(_) if e > 0 => Subject::Np(a.np_of[e - 1].unwrap_or(0)),
+                    _ => Subject::None,
+                };
+            }
+            Tag::Conj if matches!(w, "and" | "or" | "but") => {
+                // coordinated verb phrase: share the previous verb's subject
+                let prev_verb = (0..k)
+                    .rev()
+                    .find(|&v| a.tags[v] == Tag::Verb && a.np_of[v].is_none());
+                return match prev_verb {
+                    Some(v) => {
+                        let g = verb_group(a, lex, v);
+                        subject(a, lex, g.start, depth + 1)
+                    }
+                    None => Subject::None,
+                };
+            }
+            Tag::Punct if w == "," && commas < 3 => {
+                commas += 1;
+                pos = k;
+            }
+            _ => return Subject::None,
+        }
+    }
+    Subject::None
+}
+
+/// The `by` phrase of a passive, within a few tokens after `from`.
+pub fn by_agent(a: &Analysis, from: usize) -> Option<u32> {
+    let limit = a.toks.len().min(from + 8);
+    for j in from..limit {
+        let w = a.toks[j].lower.as_ref();
+        if w == "by" {
+            let k = a.np_of.get(j + 1).copied().flatten()?;
+            return (a.nps[k as usize].start == j + 1).then_some(k);
+        }
+        if matches!(w, "," | ";" | "that" | "which" | "who" | "and") || a.tags[j] == Tag::Verb {
+            return None;
+        }
+    }
+    None
+}
+
+/// The light verb whose direct object is the phrase starting at `np_start`
+/// ("launched air strikes", "carried out strikes").
+pub fn governing_light_verb(a: &Analysis, lex: &CompiledLexicon, np_start: usize) -> Option<usize> {
+    let mut k = np_start;
+    // particles: "carried out", "stepped up"
+    if k > 0 && matches!(a.toks[k - 1].lower.as_ref(), "out" | "up" | "off") {
+        k -= 1;
+    }
+    let v = k.checked_sub(1)?;
+    if a.tags[v] != Tag::Verb && a.tags[v] != Tag::Noun {
+        return None;
+    }
+    let lemma = a.toks[v].lemma.or(a.toks[v].form)?;
+    lex.light_verbs.contains(&lemma).then_some(v)
+}

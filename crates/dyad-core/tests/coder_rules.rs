@@ -1,0 +1,325 @@
+//! The coder's rules on a tiny in-memory lexicon: roles, voice, negation,
+//! modality, reported speech, compounds, reciprocity, references and dates.
+
+use chrono::NaiveDate;
+use dyad_core::lexicon::builtin::load_files;
+use dyad_core::lexicon::CompiledLexicon;
+use dyad_core::ontology::Ontology;
+use dyad_core::{Coder, Document, Options};
+
+const COUNTRIES: &str = "\
+USA  United States | =US | =U.S. | America | American | Americans
+IRN  Iran | Iranian | Iranians
+OMN  Oman | Omani | Sultanate of Oman
+GBR  Britain | British | United Kingdom
+ISR  Israel | Israeli | Israelis
+IRQ  Iraq | Iraqi
+YEM  Yemen | Yemeni
+";
+const CAPITALS: &str = "IRNGOV  Tehran\nUSAGOV  Washington | White House\nIRQGOV  Baghdad\n";
+const GROUPS: &str = "YEMREB  Houthis | Houthi | Ansar Allah\nGBRMED  Financial Times\n";
+const PEOPLE: &str = "IRN  Ismail Qaani | Qaani\n    IRNMIL 2020-01-03..\n";
+const AGENTS: &str = "~GOV  official | minister | foreign minister | delegation | representative\n~MIL  soldier | troops {} | forces {}\n~BUS  company {companies}\n";
+const VERBS: &str = "\
+040:040  hold .. talk with +
+040:040  talk between %
+040  meet
+040  meet with +
+042  visit
+045  shuttle between +
+045  mediate between +
+190  attack
+190  attack on +
+190  target
+195  air strike on +
+195  bomb
+173  arrest
+111  condemn
+--- heart attack
+";
+
+fn coder() -> Coder {
+    let files = [
+        ("actors/countries.txt", COUNTRIES),
+        ("actors/capitals.txt", CAPITALS),
+        ("actors/groups.txt", GROUPS),
+        ("actors/people/x.txt", PEOPLE),
+        ("agents.txt", AGENTS),
+        ("verbs/test.txt", VERBS),
+        ("discards.txt", "+football match\nbox office\n"),
+        (
+            "morph/irregular.txt",
+            "hold held\nmeet met\nstrike struck\n",
+        ),
+        ("light_verbs.txt", "hold\nlaunch\ndirect\ncarry\n"),
+    ];
+    let (lex, diags) = load_files(files);
+    assert!(diags.is_empty(), "{diags:?}");
+    let cameo = "code\tname\tgoldstein\tquad_class\n040\tConsult\t1.0\t1\n042\tVisit\t1.9\t1\n045\tMediate\t5.0\t1\n111\tCriticize\t-2.0\t3\n173\tArrest\t-5.0\t4\n190\tForce\t-10.0\t4\n195\tAerial\t-10.0\t4\n04\tConsult\t1.0\t1\n";
+    let plover = "cameo_prefix\tplover\n04\tCONSULT\n11\tACCUSE\n17\tCOERCE\n19\tASSAULT\n";
+    Coder::new(
+        CompiledLexicon::new(lex),
+        Ontology::parse(cameo, plover).unwrap(),
+        Options::default(),
+    )
+}
+
+fn code_with(c: &Coder, text: &str) -> Vec<String> {
+    let doc = Document {
+        id: "t".into(),
+        date: NaiveDate::from_ymd_opt(2024, 3, 14).unwrap(),
+        text: text.into(),
+        title: None,
+    };
+    c.code(&doc)
+        .events
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                e.source.code,
+                e.cameo,
+                e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-")
+            )
+        })
+        .collect()
+}
+
+fn code(text: &str) -> Vec<String> {
+    code_with(&coder(), text)
+}
+
+#[test]
+fn light_verb_with_event_noun_is_reciprocal() {
+    assert_eq!(
+        code("The United States held secret talks with Iran."),
+        vec!["USA 040 IRN", "IRN 040 USA"]
+    );
+}
+
+#[test]
+fn agents_combine_with_countries() {
+    assert_eq!(
+        code("Omani officials met Iranian soldiers."),
+        vec!["OMNGOV 040 IRNMIL"]
+    );
+}
+
+#[test]
+fn compound_subjects_give_one_event_each() {
+    assert_eq!(
+        code("The United States and Britain direct repeated air strikes on Ansar Allah sites."),
+        vec!["USA 195 YEMREB", "GBR 195 YEMREB"]
+    );
+}
+
+#[test]
+fn passive_voice_swaps_roles() {
+    assert_eq!(
+        code("Iranian soldiers were attacked by Israeli forces."),
+        vec!["ISRMIL 190 IRNMIL"]
+    );
+}
+
+#[test]
+fn negation_and_modality_suppress() {
+    assert!(code("Iran did not attack Israel.").is_empty());
+    assert!(code("Iran would attack Israel.").is_empty());
+    assert!(code("It cannot attack the Houthis, but it can meet Israel.").is_empty());
+    assert!(code("If Iran attacked Israel, oil would rise.").is_empty());
+    assert!(code("Washington sought to persuade Tehran to attack Israel.").is_empty());
+}
+
+#[test]
+fn negated_events_can_be_kept() {
+    let mut c = coder();
+    c.options.keep_negated = true;
+    assert_eq!(
+        code_with(&c, "Iran did not attack Israel."),
+        vec!["IRN 190 ISR"]
+    );
+}
+
+#[test]
+fn reported_speech_never_makes_the_reporter_the_source() {
+    assert_eq!(
+        code("The Financial Times said Iran attacked Israel."),
+        vec!["IRN 190 ISR"]
+    );
+    assert_eq!(
+        code("Iran attacked Israel, according to the Financial Times."),
+        vec!["IRN 190 ISR"]
+    );
+    assert_eq!(
+        code("The Financial Times quoted officials as saying that Iran attacked Israel."),
+        vec!["IRN 190 ISR"]
+    );
+}
+
+#[test]
+fn reciprocal_between() {
+    assert_eq!(
+        code("The last known talks between the United States and Iran were in May."),
+        vec!["USA 040 IRN", "IRN 040 USA"]
+    );
+}
+
+#[test]
+fn mediation_between_two_parties() {
+    assert_eq!(
+        code("“Omani officials, during the talks shuttled between the Iranian and US representatives”."),
+        vec!["OMNGOV 045 IRNGOV", "OMNGOV 045 USAGOV"]
+    );
+}
+
+#[test]
+fn appositive_subject_and_relative_date() {
+    let doc = Document {
+        id: "t".into(),
+        date: NaiveDate::from_ymd_opt(2024, 3, 14).unwrap(),
+        text: "The official said that when Brigadier General Ismail Qaani, commander of the Quds Force, visited Baghdad last month, he told them to stop.".into(),
+        title: None,
+    };
+    let ev = coder().code(&doc).events;
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        (
+            ev[0].source.code.as_str(),
+            ev[0].cameo.as_str(),
+            ev[0].target.as_ref().map(|t| t.code.as_str())
+        ),
+        ("IRNMIL", "042", Some("IRQGOV"))
+    );
+    assert_eq!(ev[0].date, "2024-02-01");
+    assert_eq!(serde_json::to_value(ev[0].date_precision).unwrap(), "month");
+}
+
+#[test]
+fn event_nouns_take_their_modifier_as_source() {
+    assert_eq!(
+        code("Houthi attacks on Israeli ships continued."),
+        vec!["YEMREB 190 ISR"]
+    );
+    assert_eq!(
+        code("Iran's attack on Israel drew condemnation."),
+        vec!["IRN 190 ISR"]
+    );
+}
+
+#[test]
+fn ownership_reaches_the_actor() {
+    assert_eq!(
+        code(
+            "The Houthis say that they are targeting ships owned or operated by Israeli companies."
+        ),
+        vec!["YEMREB 190 ISRBUS"]
+    );
+}
+
+#[test]
+fn pronouns_resolve_to_the_recent_subject() {
+    assert_eq!(
+        code("The Houthis said that it attacked Israel."),
+        vec!["YEMREB 190 ISR"]
+    );
+}
+
+#[test]
+fn the_two_countries() {
+    assert_eq!(
+        code("Iran attacked Israel. Talks between the two countries were held in Oman."),
+        vec!["IRN 190 ISR", "IRN 040 ISR", "ISR 040 IRN"]
+    );
+}
+
+#[test]
+fn null_patterns_block_shorter_ones() {
+    assert!(code("The Iranian minister suffered a heart attack in Israel.").is_empty());
+}
+
+#[test]
+fn discards() {
+    assert!(code("Iran attacked Israel after the box office opened.").is_empty());
+    let doc = Document {
+        id: "t".into(),
+        date: NaiveDate::from_ymd_opt(2024, 3, 14).unwrap(),
+        text: "Iran attacked Israel. It was a football match.".into(),
+        title: None,
+    };
+    assert!(coder().code(&doc).discarded.is_some());
+}
+
+#[test]
+fn coordinated_verbs_share_the_subject() {
+    assert_eq!(
+        code("Israeli troops entered the town and arrested Iranian officials."),
+        vec!["ISRMIL 173 IRNGOV"]
+    );
+}
+
+#[test]
+fn title_is_sentence_zero() {
+    let doc = Document {
+        id: "t".into(),
+        date: NaiveDate::from_ymd_opt(2024, 3, 14).unwrap(),
+        text: "Iran attacked Israel.".into(),
+        title: Some("Iran condemns Israel".into()),
+    };
+    let ev = coder().code(&doc).events;
+    assert_eq!(
+        ev.iter()
+            .map(|e| (e.sentence_index, e.cameo.as_str()))
+            .collect::<Vec<_>>(),
+        vec![(0, "111"), (1, "190")]
+    );
+}
+
+#[test]
+fn offsets_are_in_characters() {
+    let doc = Document {
+        id: "t".into(),
+        date: NaiveDate::from_ymd_opt(2024, 3, 14).unwrap(),
+        text: "“Iran” — Iran attacked Israel.".into(),
+        title: None,
+    };
+    let ev = coder().code(&doc).events;
+    let e = &ev[0];
+    let chars: Vec<char> = e.sentence.chars().collect();
+    let s: String = chars[e.source.start..e.source.end].iter().collect();
+    assert_eq!(s, e.source.text);
+    let t: String = chars[e.evidence.trigger.start..e.evidence.trigger.end]
+        .iter()
+        .collect();
+    assert_eq!(t, e.evidence.trigger.text);
+}
+
+#[test]
+#[ignore]
+fn debug_print() {
+    let c = coder();
+    let text = std::env::var("S").unwrap_or_default();
+    let toks = dyad_core::text::tokenize(&text);
+    let a = dyad_core::analysis::analyze(
+        &text,
+        &toks,
+        &c.lex,
+        NaiveDate::from_ymd_opt(2024, 3, 14).unwrap(),
+    );
+    for (i, t) in a.toks.iter().enumerate() {
+        eprintln!(
+            "{i} {} {:?} lemma={:?}",
+            t.lower,
+            a.tags[i],
+            t.lemma.map(|l| c.lex.word(l))
+        );
+    }
+    for np in &a.nps {
+        eprintln!(
+            "np {}..{} {:?} poss={:?}",
+            np.start,
+            np.end,
+            np.actors.iter().map(|x| &x.code).collect::<Vec<_>>(),
+            np.possessor
+        );
+    }
+}
