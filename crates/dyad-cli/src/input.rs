@@ -359,3 +359,40 @@ mod tests {
         assert_eq!(parse_date("2024-13-01"), None);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        /// Every line of a JSONL file becomes exactly one document or one skip,
+        /// whatever its bytes.
+        #[test]
+        fn one_item_per_nonblank_line(lines in prop::collection::vec(prop_oneof![
+            Just(r#"{"id":"a","date":"2024-03-14","text":"Iran attacked Israel."}"#.as_bytes().to_vec()),
+            Just(br#"{"id":1,"date":20240314,"text":"x","title":"t"}"#.to_vec()),
+            Just(br#"{"id":"b","date":"nope","text":"x"}"#.to_vec()),
+            Just(br#"{"id":"c","text":""}"#.to_vec()),
+            Just(br#"[1,2,3]"#.to_vec()),
+            prop::collection::vec(any::<u8>().prop_filter("no newline", |b| *b != b'\n'), 0..40),
+        ], 0..20)) {
+            let mut bytes = Vec::new();
+            for l in &lines {
+                bytes.extend_from_slice(l);
+                bytes.push(b'\n');
+            }
+            let dir = std::env::temp_dir().join(format!("dyad-prop-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let p = dir.join("in.jsonl");
+            std::fs::write(&p, &bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let items: Vec<Item> = Reader::new(&[p], InputFormat::Auto, None).collect();
+            let nonblank = lines.iter().filter(|l| {
+                std::str::from_utf8(l).map(|s| !s.trim_start_matches('\u{feff}').trim().is_empty()).unwrap_or(true)
+            }).count();
+            prop_assert_eq!(items.len(), nonblank);
+        }
+    }
+}

@@ -141,7 +141,7 @@ pub fn lint(lex: &Lexicon, ontology: &Ontology) -> Vec<Diagnostic> {
 }
 
 /// Prints the lexicon's counts.
-pub fn stats(lex: &CompiledLexicon, load_ms: f64) {
+pub fn stats(o: &mut String, lex: &CompiledLexicon, load_ms: f64) {
     let l = &lex.lex;
     let mut by_file: BTreeMap<&str, usize> = BTreeMap::new();
     for a in &l.actors {
@@ -164,27 +164,31 @@ pub fn stats(lex: &CompiledLexicon, load_ms: f64) {
         .keys()
         .filter(|f| f.starts_with("actors/people/"))
         .count();
-    println!(
+    outln!(
+        o,
         "lexicon {} (loaded and compiled in {load_ms:.1} ms)",
         lex.hash_hex()
     );
-    println!(
+    outln!(
+        o,
         "actors                 {:>6} entries, {} phrases",
         l.actors.len(),
         lex.actors.len()
     );
     for (f, n) in &by_file {
         if !f.starts_with("actors/people/") {
-            println!("  {f:<28} {n:>6}");
+            outln!(o, "  {f:<28} {n:>6}");
         }
     }
-    println!(
+    outln!(
+        o,
         "  actors/people/*              {:>6} people ({} with dated roles) in {} files",
         group("actors/people/"),
         people_dated,
         people_files
     );
-    println!(
+    outln!(
+        o,
         "agents                 {:>6} entries, {} phrases with plurals",
         l.agents.len(),
         lex.agents.len()
@@ -203,23 +207,25 @@ pub fn stats(lex: &CompiledLexicon, load_ms: f64) {
             }
         }
     }
-    println!(
+    outln!(
+        o,
         "patterns               {:>6} ({} light-verb constructions)",
         l.patterns.len(),
         nominal_light
     );
     let line: Vec<String> = roots.iter().map(|(r, n)| format!("{r}:{n}")).collect();
-    println!("  by CAMEO root        {}", line.join(" "));
-    println!("synsets                {:>6}", l.synsets.len());
+    outln!(o, "  by CAMEO root        {}", line.join(" "));
+    outln!(o, "synsets                {:>6}", l.synsets.len());
     let story = l.discards.iter().filter(|d| d.story).count();
-    println!(
+    outln!(
+        o,
         "discards               {:>6} ({} story-level)",
         l.discards.len(),
         story
     );
-    println!("irregular forms        {:>6}", l.inflections.len());
-    println!("light verbs            {:>6}", l.light_verbs.len());
-    println!("countries              {:>6}", l.countries.len());
+    outln!(o, "irregular forms        {:>6}", l.inflections.len());
+    outln!(o, "light verbs            {:>6}", l.light_verbs.len());
+    outln!(o, "countries              {:>6}", l.countries.len());
 }
 
 /// Loads the built-in lexicon, timing it.
@@ -230,7 +236,12 @@ pub fn load_timed() -> (CompiledLexicon, Vec<Diagnostic>, f64) {
 }
 
 /// Prints how a sentence is analysed and coded.
-pub fn explain(coder: &Coder, sentence: &str, date: chrono::NaiveDate) -> Result<()> {
+pub fn explain(
+    o: &mut String,
+    coder: &Coder,
+    sentence: &str,
+    date: chrono::NaiveDate,
+) -> Result<()> {
     let lex = &coder.lex;
     let text = normalize(sentence);
     let toks = tokenize(&text);
@@ -247,20 +258,21 @@ pub fn explain(coder: &Coder, sentence: &str, date: chrono::NaiveDate) -> Result
             })
             .collect();
         let a = analyze(sent, &rel, lex, date);
-        println!("sentence: {sent}");
-        println!("tokens:");
+        outln!(o, "sentence: {sent}");
+        outln!(o, "tokens:");
         for (i, t) in a.toks.iter().enumerate() {
             let lemma = t
                 .lemma
                 .map(|l| lex.word(l).to_string())
                 .unwrap_or_else(|| "-".into());
-            println!(
+            outln!(
+                o,
                 "  {i:>3} {:<18} {:<6} lemma={lemma}",
                 t.text(sent),
                 format!("{:?}", a.tags[i])
             );
         }
-        println!("mentions:");
+        outln!(o, "mentions:");
         for m in &a.mentions {
             let words: Vec<&str> = a.toks[m.start..m.end]
                 .iter()
@@ -269,7 +281,8 @@ pub fn explain(coder: &Coder, sentence: &str, date: chrono::NaiveDate) -> Result
             match m.kind {
                 MentionKind::Actor(x) => {
                     let entry = &lex.lex.actors[x as usize];
-                    println!(
+                    outln!(
+                        o,
                         "  actor {:?} -> {} ({}) [{}]",
                         words.join(" "),
                         entry.code_on(date).unwrap_or("-"),
@@ -279,7 +292,8 @@ pub fn explain(coder: &Coder, sentence: &str, date: chrono::NaiveDate) -> Result
                 }
                 MentionKind::Agent(x) => {
                     let entry = &lex.lex.agents[x as usize];
-                    println!(
+                    outln!(
+                        o,
                         "  agent {:?} -> ~{} [{}]",
                         words.join(" "),
                         entry.code,
@@ -288,7 +302,7 @@ pub fn explain(coder: &Coder, sentence: &str, date: chrono::NaiveDate) -> Result
                 }
             }
         }
-        println!("noun phrases:");
+        outln!(o, "noun phrases:");
         for np in &a.nps {
             let words: Vec<&str> = a.toks[np.start..np.end]
                 .iter()
@@ -300,20 +314,22 @@ pub fn explain(coder: &Coder, sentence: &str, date: chrono::NaiveDate) -> Result
                 .as_ref()
                 .map(|p| format!(" possessor={}", p.code))
                 .unwrap_or_default();
-            println!(
+            outln!(
+                o,
                 "  [{}..{}] {:?} actors={codes:?}{poss}",
                 np.start,
                 np.end,
                 words.join(" ")
             );
         }
-        println!("time expressions:");
+        outln!(o, "time expressions:");
         for t in &a.times {
             let words: Vec<&str> = a.toks[t.start..t.end]
                 .iter()
                 .map(|x| x.text(sent))
                 .collect();
-            println!(
+            outln!(
+                o,
                 "  {:?} -> {} ({:?}{})",
                 words.join(" "),
                 t.date,
@@ -329,12 +345,13 @@ pub fn explain(coder: &Coder, sentence: &str, date: chrono::NaiveDate) -> Result
         title: None,
     };
     let coded = coder.code(&doc);
-    println!("events:");
+    outln!(o, "events:");
     if coded.events.is_empty() {
-        println!("  (none)");
+        outln!(o, "  (none)");
     }
     for e in &coded.events {
-        println!(
+        outln!(
+            o,
             "  {} -> {} {} ({}) {} [{}] trigger {:?} date {} ({:?}){}",
             e.source.code,
             e.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"),
@@ -354,7 +371,7 @@ pub fn explain(coder: &Coder, sentence: &str, date: chrono::NaiveDate) -> Result
         );
     }
     if let Some(d) = coded.discarded {
-        println!("  story discarded: {d}");
+        outln!(o, "  story discarded: {d}");
     }
     Ok(())
 }

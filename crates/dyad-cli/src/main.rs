@@ -4,7 +4,27 @@
 //! 2 usage error; 3 `--strict` and at least one document was skipped
 //! (or `dyad eval --min-f1` / `dyad lexicon check` found a failure).
 
+/// `writeln!` into a `String` (infallible), for commands that print reports.
+macro_rules! outln {
+    ($o:expr) => {
+        $o.push('\n')
+    };
+    ($o:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($o, $($arg)*);
+    }};
+}
+
+/// `write!` into a `String`.
+macro_rules! outp {
+    ($o:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = write!($o, $($arg)*);
+    }};
+}
+
 mod code_cmd;
+mod eval_cmd;
 mod input;
 mod lexicon_cmd;
 mod output;
@@ -33,6 +53,8 @@ struct Cli {
 enum Command {
     /// Code documents into event records (JSON Lines or TSV).
     Code(CodeArgs),
+    /// Score dyad against a gold file (dyad JSONL or PLOVER JSON): P/R/F1 per type and root.
+    Eval(EvalArgs),
     /// Inspect the built-in lexicon.
     Lexicon {
         #[command(subcommand)]
@@ -74,6 +96,31 @@ struct CodeArgs {
     /// Emit events that have a source but no target.
     #[arg(long)]
     allow_no_target: bool,
+}
+
+#[derive(clap::Args)]
+struct EvalArgs {
+    /// Gold file: dyad JSON Lines (eval/GOLD-FORMAT.md) or a PLOVER gold JSON list.
+    #[arg(long)]
+    gold: PathBuf,
+    /// Documents (JSON Lines) supplying texts for gold lines that have none.
+    #[arg(long)]
+    input: Option<PathBuf>,
+    /// Default story date for gold records without one.
+    #[arg(long)]
+    date: Option<String>,
+    /// Exit with status 3 if the event-type (PLOVER) F1 is below this.
+    #[arg(long)]
+    min_f1: Option<f64>,
+    /// Exit with status 3 if the (source country, type, target country) F1 is below this.
+    #[arg(long)]
+    min_triple_f1: Option<f64>,
+    /// Exit with status 3 if more than this many events per must-not-code document are coded.
+    #[arg(long)]
+    max_negative_rate: Option<f64>,
+    /// Print every miss and false alarm.
+    #[arg(long)]
+    details: bool,
 }
 
 #[derive(Subcommand)]
@@ -136,15 +183,75 @@ fn run() -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Eval(args) => {
+            let coder =
+                Coder::builtin(Options::default()).context("cannot load the built-in lexicon")?;
+            let date = parse_date_arg(args.date.as_deref())?;
+            let mut inputs = std::collections::HashMap::new();
+            if let Some(p) = &args.input {
+                for item in input::Reader::new(std::slice::from_ref(p), InputFormat::Jsonl, date) {
+                    match item {
+                        Ok(d) => {
+                            inputs.insert(d.id.clone(), d);
+                        }
+                        Err(s) => eprintln!(
+                            "dyad: skipped {}: {}: {}",
+                            s.location,
+                            s.reason.name(),
+                            s.detail
+                        ),
+                    }
+                }
+            }
+            let docs = eval_cmd::read_gold(&args.gold, &inputs, date)?;
+            let rep = eval_cmd::evaluate(&coder, &docs);
+            let mut o = String::new();
+            eval_cmd::print(&mut o, &rep, args.details);
+            emit(&o)?;
+            let mut failed = Vec::new();
+            if args.min_f1.is_some_and(|m| rep.types.f1() < m) {
+                failed.push(format!(
+                    "event-type F1 {:.3} < {:.3}",
+                    rep.types.f1(),
+                    args.min_f1.unwrap_or(0.0)
+                ));
+            }
+            if args.min_triple_f1.is_some_and(|m| rep.triples.f1() < m) {
+                failed.push(format!(
+                    "triple F1 {:.3} < {:.3}",
+                    rep.triples.f1(),
+                    args.min_triple_f1.unwrap_or(0.0)
+                ));
+            }
+            let neg_rate = if rep.negatives == 0 {
+                0.0
+            } else {
+                rep.negative_events as f64 / rep.negatives as f64
+            };
+            if args.max_negative_rate.is_some_and(|m| neg_rate > m) {
+                failed.push(format!(
+                    "{neg_rate:.3} events per must-not-code document > {:.3}",
+                    args.max_negative_rate.unwrap_or(0.0)
+                ));
+            }
+            if failed.is_empty() {
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("dyad eval: below the floor: {}", failed.join("; "));
+                Ok(ExitCode::from(3))
+            }
+        }
         Command::Lexicon { command } => match command {
             LexiconCommand::Check => {
                 let (lex, mut diags, _) = lexicon_cmd::load_timed();
                 let ontology = dyad_core::ontology::Ontology::builtin()?;
                 diags.extend(lexicon_cmd::lint(&lex.lex, &ontology));
+                let mut o = String::new();
                 for d in &diags {
-                    println!("{d}");
+                    outln!(o, "{d}");
                 }
-                println!("{} problem(s)", diags.len());
+                outln!(o, "{} problem(s)", diags.len());
+                emit(&o)?;
                 Ok(if diags.is_empty() {
                     ExitCode::SUCCESS
                 } else {
@@ -153,23 +260,47 @@ fn run() -> Result<ExitCode> {
             }
             LexiconCommand::Stats => {
                 let (lex, _, ms) = lexicon_cmd::load_timed();
-                lexicon_cmd::stats(&lex, ms);
+                let mut o = String::new();
+                lexicon_cmd::stats(&mut o, &lex, ms);
+                emit(&o)?;
                 Ok(ExitCode::SUCCESS)
             }
             LexiconCommand::Explain { sentence, date } => {
                 let date = parse_date_arg(date.as_deref())?
                     .unwrap_or_else(|| chrono::Local::now().date_naive());
                 let coder = Coder::builtin(Options::default())?;
-                lexicon_cmd::explain(&coder, &sentence, date)?;
+                let mut o = String::new();
+                lexicon_cmd::explain(&mut o, &coder, &sentence, date)?;
+                emit(&o)?;
                 Ok(ExitCode::SUCCESS)
             }
         },
     }
 }
 
+/// Writes a report to stdout; a closed pipe (`dyad … | head`) is not an error.
+fn emit(s: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(e).context("cannot write output")
+        }
+        _ => Ok(()),
+    }
+}
+
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
+        Err(e) if broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("dyad: error: {e:#}");
             ExitCode::from(1)

@@ -449,8 +449,17 @@ impl Coder {
             EventCode::Paired(x, y) => (x.clone(), Some(y.clone())),
             EventCode::Null => return,
         };
+        // an event noun with no participants of its own takes a later
+        // "between A and B" in the sentence ("negotiations took place in Oman
+        // and were the first between the two countries")
+        let mut compound = m.slots.compound;
+        if compound.is_none() && !head_is_verb && sources.is_empty() && targets.is_empty() {
+            compound = (m.end..a.toks.len())
+                .find(|&j| a.toks[j].lower.as_ref() == "between")
+                .and_then(|j| a.np_starting(j + 1).map(|_| a.np_of[j + 1].unwrap_or(0)));
+        }
         // compound "%": every member acts on every other
-        if let Some(k) = m.slots.compound {
+        if let Some(k) = compound {
             let members = resolve_np(k);
             if sources.is_empty() && targets.is_empty() {
                 for s in &members {
