@@ -59,10 +59,51 @@ impl Np {
 }
 
 fn combine(base: &str, agent: &str, placement: Placement) -> String {
+    // several codes ("FRO/BIL/SAM"): each takes the agent
+    if base.contains('/') {
+        return base
+            .split('/')
+            .map(|b| combine(b, agent, placement))
+            .collect::<Vec<_>>()
+            .join("/");
+    }
     match placement {
         Placement::Suffix => format!("{base}{agent}"),
         Placement::Prefix => format!("{agent}{base}"),
     }
+}
+
+/// PETRARCH agent stacking: adds the three-letter parts of `agent` that
+/// `base` does not have yet.
+fn stack(base: &str, agent: &str, placement: Placement) -> String {
+    if base.contains('/') {
+        return base
+            .split('/')
+            .map(|b| stack(b, agent, placement))
+            .collect::<Vec<_>>()
+            .join("/");
+    }
+    let has = |part: &str| (0..base.len() / 3).any(|k| base.get(k * 3..k * 3 + 3) == Some(part));
+    let new: String = (0..agent.len().div_ceil(3))
+        .filter_map(|k| agent.get(k * 3..(k * 3 + 3).min(agent.len())))
+        .filter(|p| !has(p))
+        .collect();
+    combine(base, &new, placement)
+}
+
+/// Splits an actor with several codes (`ELR/GAL`) into one actor per code.
+fn split_multi(r: ActorRef) -> Vec<ActorRef> {
+    if !r.code.contains('/') {
+        return vec![r];
+    }
+    r.code
+        .split('/')
+        .filter(|c| !c.is_empty())
+        .map(|c| ActorRef {
+            code: c.to_string(),
+            ..r.clone()
+        })
+        .collect()
 }
 
 /// Resolves the actor of a span of mentions (no possessive inside).
@@ -79,7 +120,11 @@ fn resolve(
     for m in ms {
         match m.kind {
             MentionKind::Actor(e) => {
-                let Some(code) = lex.lex.actors[e as usize].code_on(date) else {
+                // `---`: the phrase is known but codes nothing (then)
+                let Some(code) = lex.lex.actors[e as usize]
+                    .code_on(date)
+                    .filter(|c| *c != "---")
+                else {
                     continue;
                 };
                 let is_specific = code.len() > 3;
@@ -93,6 +138,22 @@ fn resolve(
         }
     }
     match (base, agent) {
+        (Some((code, e)), Some(_)) if lex.lex.petrarch => {
+            let mut code = code;
+            for m in ms {
+                if let MentionKind::Agent(a) = m.kind {
+                    let ag = &lex.lex.agents[a as usize];
+                    code = stack(&code, &ag.code, ag.placement);
+                }
+            }
+            Some(ActorRef {
+                code,
+                entry: Some(e),
+                start,
+                end,
+                agent_only: false,
+            })
+        }
         (Some((code, e)), Some(a)) if code.len() == 3 => {
             let ag = &lex.lex.agents[a as usize];
             Some(ActorRef {
@@ -162,7 +223,17 @@ pub fn chunk(
         }
         let start = i;
         i += 1;
-        while i < n && np_word(i) {
+        // "awful and evil minister": coordinated modifiers stay in the phrase
+        let adj_conj = |i: usize| {
+            matches!(toks[i].lower.as_ref(), "and" | "or")
+                && i > 0
+                && i + 1 < n
+                && tags[i - 1] == Tag::Adj
+                && in_mention[i - 1] == usize::MAX
+                && matches!(tags[i + 1], Tag::Adj | Tag::Noun)
+                && in_mention[i + 1] == usize::MAX
+        };
+        while i < n && (np_word(i) || adj_conj(i)) {
             // a determiner after a noun starts a new phrase ("gave Iran the weapons")
             let starts_new = matches!(tags[i], Tag::Det | Tag::PossPron)
                 && in_mention[i] == usize::MAX
@@ -199,9 +270,9 @@ pub fn chunk(
                 let owned_agent = after
                     .iter()
                     .any(|m| matches!(m.kind, MentionKind::Agent(_)));
-                if owned_actor {
+                if owned_actor && !lex.lex.petrarch {
                     np.actors.extend(resolve(&after, lex, date, start, end));
-                } else if owned_agent {
+                } else if owned_agent || owned_actor {
                     let mut all = before.clone();
                     all.extend(after.iter().copied());
                     np.actors.extend(resolve(&all, lex, date, start, end));
@@ -209,11 +280,74 @@ pub fn chunk(
                     np.possessor = owner;
                 }
             }
-            None => np.actors.extend(resolve(&ms, lex, date, start, end)),
+            None => {
+                // an agent that only modifies the head ("the drone attack", "a
+                // military base") does not make the phrase an actor
+                let head_in_mention = ms.iter().any(|m| m.end == end);
+                let ms: Vec<Mention> = if head_in_mention || lex.lex.petrarch {
+                    ms
+                } else {
+                    ms.into_iter()
+                        .filter(|m| matches!(m.kind, MentionKind::Actor(_)))
+                        .collect()
+                };
+                np.actors.extend(resolve(&ms, lex, date, start, end))
+            }
         }
+        np.actors = np.actors.into_iter().flat_map(split_multi).collect();
         simple.push(np);
     }
-    coordinate(simple, toks, tags)
+    attach_agents(coordinate(simple, toks, tags), toks)
+}
+
+/// "The foreign ministers of Peru and Ecuador", "soldiers from Gondor",
+/// "lawmakers in Fornost": a phrase of agents only takes the actors of the
+/// phrase after `of`/`in`/`from` (one actor per agent and actor).
+fn attach_agents(nps: Vec<Np>, toks: &[Tok]) -> Vec<Np> {
+    let mut out: Vec<Np> = Vec::with_capacity(nps.len());
+    let mut k = 0;
+    while k < nps.len() {
+        let np = &nps[k];
+        let next = nps.get(k + 1);
+        let joins = next.is_some_and(|b| {
+            b.start == np.end + 1
+                && matches!(toks[np.end].lower.as_ref(), "of" | "in" | "from")
+                && !b.actors.is_empty()
+                && b.actors.iter().all(|x| !x.agent_only)
+        });
+        if joins && !np.actors.is_empty() && np.actors.iter().all(|x| x.agent_only) {
+            let b = &nps[k + 1];
+            let mut actors = Vec::new();
+            for ag in &np.actors {
+                for x in &b.actors {
+                    let code = match (ag.code.strip_prefix("---"), ag.code.strip_suffix("---")) {
+                        (Some(suffix), _) => stack(&x.code, suffix, Placement::Suffix),
+                        (None, Some(prefix)) => stack(&x.code, prefix, Placement::Prefix),
+                        _ => x.code.clone(),
+                    };
+                    actors.push(ActorRef {
+                        code,
+                        entry: x.entry,
+                        start: np.start,
+                        end: b.end,
+                        agent_only: false,
+                    });
+                }
+            }
+            out.push(Np {
+                start: np.start,
+                end: b.end,
+                actors,
+                possessor: None,
+                anaphor: None,
+            });
+            k += 2;
+        } else {
+            out.push(np.clone());
+            k += 1;
+        }
+    }
+    out
 }
 
 /// Merges "A and B", "A, B and C", and "the Iranian and US representatives".
@@ -232,7 +366,7 @@ fn coordinate(simple: Vec<Np>, toks: &[Tok], tags: &[Tag]) -> Vec<Np> {
                 .collect();
             let joins = matches!(
                 gap.as_slice(),
-                ["and"] | [","] | [",", "and"] | ["or"] | ["&"]
+                ["and"] | [","] | [",", "and"] | ["or"] | ["nor"] | ["&"]
             );
             if !joins || group.last().is_some_and(|g| g.actors.is_empty()) || next.actors.is_empty()
             {

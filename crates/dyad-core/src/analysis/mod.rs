@@ -7,6 +7,7 @@ pub mod mentions;
 pub mod morph;
 pub mod pos;
 
+use crate::lexicon::compile::WordBits;
 use crate::lexicon::{CompiledLexicon, WordId};
 use crate::text::{Token, TokenKind};
 use crate::time::{self, TimeExpr};
@@ -56,6 +57,8 @@ pub struct Analysis {
     pub nps: Vec<Np>,
     /// For each token, the index of the noun phrase containing it.
     pub np_of: Vec<Option<u32>>,
+    /// Word ids of every token's form and lemma (to rule out patterns quickly).
+    pub words: WordBits,
 }
 
 impl Analysis {
@@ -138,6 +141,12 @@ pub fn analyze(
             punct: t.kind == TokenKind::Punct,
             in_mention: in_mention[i],
             past: t.kind == TokenKind::Word && morph::looks_past(&t.lower, lex),
+            verb_hint: lex.lex.petrarch
+                && t.kind == TokenKind::Word
+                && [t.lemma, t.form]
+                    .into_iter()
+                    .flatten()
+                    .any(|id| lex.by_head.contains_key(&id)),
         })
         .collect();
     let tags = pos::tag(&inputs);
@@ -155,7 +164,14 @@ pub fn analyze(
             *slot = Some(k as u32);
         }
     }
+    let mut words = WordBits::default();
+    for t in &toks {
+        for id in [t.form, t.lemma].into_iter().flatten() {
+            words.insert(id);
+        }
+    }
     Analysis {
+        words,
         toks,
         tags,
         mentions,

@@ -53,8 +53,14 @@ pub fn lemma(lower: &str, lex: &CompiledLexicon) -> Option<WordId> {
         if let Some(id) = try_(&lower[..n - 1]) {
             return Some(id);
         }
-        if lower.ends_with("es") {
-            if let Some(id) = try_(&lower[..n - 2]) {
+        // "-es" only after a sibilant or "o" (taxes, watches, goes), not "departes"
+        let stem = &lower[..n - 2];
+        if lower.ends_with("es")
+            && ["s", "x", "z", "ch", "sh", "o"]
+                .iter()
+                .any(|e| stem.ends_with(e))
+        {
+            if let Some(id) = try_(stem) {
                 return Some(id);
             }
         }

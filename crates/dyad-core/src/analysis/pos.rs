@@ -116,7 +116,38 @@ pub struct TagInput<'a> {
     pub in_mention: bool,
     /// Looks like a past tense or participle (irregular table or -ed).
     pub past: bool,
+    /// The lexicon knows the word as a verb (TABARI/PETRARCH verb
+    /// dictionaries): a verb unless a determiner, possessive, number or
+    /// preposition (or a modifier after one) comes before it.
+    pub verb_hint: bool,
 }
+
+/// Stems of reporting verbs, which take a "that" clause after a subject.
+const REPORTING: &[&str] = &[
+    "say",
+    "said",
+    "told",
+    "tell",
+    "claim",
+    "warn",
+    "insist",
+    "den",
+    "admit",
+    "add",
+    "note",
+    "report",
+    "announce",
+    "state",
+    "believe",
+    "argue",
+    "fear",
+    "allege",
+    "confirm",
+    "acknowledg",
+    "assert",
+    "maintain",
+    "think",
+];
 
 fn is_adj_suffix(w: &str) -> bool {
     [
@@ -174,7 +205,21 @@ pub fn tag(inputs: &[TagInput<'_>]) -> Vec<Tag> {
             prev,
             Some(Tag::Det | Tag::PossPron | Tag::Adj | Tag::Num | Tag::Poss)
         );
-        tags[i] = if w.len() > 4
+        // a known verb after a determiner, possessive, number or preposition,
+        // or a plural after a modifier ("daylight raids"), is left to the rules
+        // below; after a modifier before "to"/"of" it is a noun ("a private visit to")
+        let after_modifier = matches!(prev, Some(Tag::Adj | Tag::Noun));
+        let nominal = matches!(
+            prev,
+            None | Some(Tag::Det | Tag::PossPron | Tag::Num | Tag::Poss | Tag::Prep)
+        ) || (after_modifier && w.ends_with('s') && !w.ends_with("ss"));
+        let noun_before_pp =
+            after_modifier && next.is_some_and(|(t, _)| matches!(t.lower, "to" | "of"));
+        tags[i] = if inputs[i].verb_hint && noun_before_pp {
+            Tag::Noun
+        } else if inputs[i].verb_hint && !nominal {
+            Tag::Verb
+        } else if w.len() > 4
             && w.ends_with("ly")
             && !matches!(
                 w,
@@ -189,10 +234,11 @@ pub fn tag(inputs: &[TagInput<'_>]) -> Vec<Tag> {
                     | "italy"
                     | "anomaly"
                     | "monopoly"
-            ) {
+            )
+        {
             Tag::Adv
         } else if w.ends_with("ing") && w.len() > 4 {
-            if matches!(prev, Some(Tag::Aux)) {
+            if matches!(prev, Some(Tag::Aux | Tag::Modal)) {
                 Tag::Verb
             } else if after_det
                 || matches!(prev, Some(Tag::Prep))
@@ -248,6 +294,14 @@ pub fn tag(inputs: &[TagInput<'_>]) -> Vec<Tag> {
         {
             // end of a noun phrase: verb if an object or clause follows directly
             match next {
+                // "the drone attack that killed": a noun before a relative clause,
+                // unless the word reports speech ("the army says that")
+                Some((_, Tag::Sub))
+                    if matches!(prev2, Some(Tag::Det))
+                        && !REPORTING.iter().any(|r| w.starts_with(r)) =>
+                {
+                    Tag::Noun
+                }
                 Some((
                     _,
                     Tag::Det
@@ -258,7 +312,15 @@ pub fn tag(inputs: &[TagInput<'_>]) -> Vec<Tag> {
                     | Tag::To
                     | Tag::Sub,
                 )) => Tag::Verb,
-                Some((nt, _)) if nt.in_mention => Tag::Verb,
+                // "the awful Gondor": an adjective, not a verb, before a name
+                Some((nt, _))
+                    if nt.in_mention
+                        && !["ful", "ous", "less", "able", "ible"]
+                            .iter()
+                            .any(|s| w.len() > s.len() + 2 && w.ends_with(s)) =>
+                {
+                    Tag::Verb
+                }
                 // "Britain direct repeated air strikes": an actor, then a verb, then a modified object
                 Some((nt, _))
                     if matches!(prev, Some(Tag::Propn))
@@ -305,6 +367,7 @@ mod tests {
                 punct: !w.chars().any(char::is_alphanumeric),
                 in_mention: mentions.contains(&w.as_str()),
                 past: l.ends_with("ed") || l == "held" || l == "struck",
+                verb_hint: false,
             })
             .collect();
         tag(&inputs)

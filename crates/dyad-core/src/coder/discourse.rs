@@ -34,6 +34,10 @@ pub struct Discourse {
     pub last_pair: Option<(Remembered, Remembered)>,
     /// Non-state groups mentioned, most recent last (with sentence number).
     pub groups: Vec<(usize, Remembered)>,
+    /// Country of the story's dateline ("NAIROBI, June 25 (Reuters) -").
+    pub story_place: Option<String>,
+    /// Country the current sentence is set in ("in Azerbaijan"), if only one.
+    pub sentence_place: Option<String>,
 }
 
 /// Codes that name armed or political groups rather than states.
@@ -43,7 +47,65 @@ pub fn is_group(code: &str) -> bool {
         .any(|s| code.contains(s))
 }
 
+/// The country part of a code, if it is a known country.
+fn country_of(code: &str, countries: &rustc_hash::FxHashSet<String>) -> Option<String> {
+    code.get(..3)
+        .filter(|c| countries.contains(*c))
+        .map(str::to_string)
+}
+
 impl Discourse {
+    /// Agent-only actors on one side take the country of the other side when
+    /// all of the other side share one country.
+    pub fn domestic(
+        &self,
+        sources: &mut [ActorRef],
+        targets: &mut [ActorRef],
+        countries: &rustc_hash::FxHashSet<String>,
+    ) {
+        let one_country = |v: &[ActorRef]| -> Option<String> {
+            let mut c: Option<String> = None;
+            for a in v.iter().filter(|a| !a.agent_only) {
+                let x = country_of(&a.code, countries)?;
+                if c.as_ref().is_some_and(|y| *y != x) {
+                    return None;
+                }
+                c = Some(x);
+            }
+            c
+        };
+        let fill = |v: &mut [ActorRef], country: Option<String>| {
+            let Some(c) = country else { return };
+            for a in v.iter_mut().filter(|a| a.agent_only) {
+                if let Some(rest) = a.code.strip_prefix("---") {
+                    a.code = format!("{c}{rest}");
+                    a.agent_only = false;
+                }
+            }
+        };
+        let sc = one_country(sources);
+        let tc = one_country(targets);
+        fill(targets, sc);
+        fill(sources, tc);
+    }
+
+    /// Gives agent-only actors ("police", "protesters") the country the
+    /// sentence, or else the story, is set in: "Police in Nairobi arrested …".
+    /// Otherwise, when the other side of the event has a country, the event is
+    /// taken as domestic ("Spanish police arrested officials"): see
+    /// [`Discourse::domestic`].
+    pub fn localize(&self, actors: &mut [ActorRef]) {
+        let Some(place) = self.sentence_place.as_ref().or(self.story_place.as_ref()) else {
+            return;
+        };
+        for a in actors.iter_mut().filter(|a| a.agent_only) {
+            if let Some(rest) = a.code.strip_prefix("---") {
+                a.code = format!("{place}{rest}");
+                a.agent_only = false;
+            }
+        }
+    }
+
     /// The most recent subject, if it was in one of the last two sentences.
     pub fn recent_subject(&self, sentence: usize) -> Option<&Vec<Remembered>> {
         self.subjects

@@ -3,7 +3,7 @@
 
 use crate::analysis::{Analysis, Tag};
 use crate::lexicon::compile::{CElem, CPattern};
-use crate::lexicon::CompiledLexicon;
+use crate::lexicon::{CompiledLexicon, WIDE_GAP};
 
 /// Which noun phrases filled a pattern's slots.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -86,6 +86,18 @@ fn skippable(a: &Analysis, i: usize) -> bool {
         a.tags[i],
         Tag::Det | Tag::Adj | Tag::Adv | Tag::Noun | Tag::Num | Tag::PossPron | Tag::Propn
     ) || (a.tags[i] == Tag::Punct && matches!(a.toks[i].lower.as_ref(), "-" | "“" | "”" | "\""))
+        || (a.tags[i] == Tag::Prep && matches!(a.toks[i].lower.as_ref(), "of" | "than"))
+        || (a.tags[i] == Tag::Conj && matches!(a.toks[i].lower.as_ref(), "and" | "or"))
+        || (a.toks[i].lower.as_ref() == "at"
+            && a.toks
+                .get(i + 1)
+                .is_some_and(|t| t.lower.as_ref() == "least"))
+}
+
+/// Tokens a wide gap ([`WIDE_GAP`]) may skip: anything but sentence
+/// punctuation.
+fn skippable_wide(a: &Analysis, i: usize) -> bool {
+    !matches!(a.toks[i].lower.as_ref(), "." | ";" | ":" | "?" | "!")
 }
 
 impl Ctx<'_> {
@@ -146,8 +158,13 @@ impl Ctx<'_> {
                 None
             }
             CElem::Gap(max) => {
+                let skip = if *max >= WIDE_GAP {
+                    skippable_wide
+                } else {
+                    skippable
+                };
                 for k in 0..=*max as usize {
-                    if k > 0 && (j + k > n || !skippable(self.a, j + k - 1)) {
+                    if k > 0 && (j + k > n || !skip(self.a, j + k - 1)) {
                         break;
                     }
                     let mut trial = slots.clone();
@@ -203,8 +220,13 @@ impl Ctx<'_> {
                 None
             }
             CElem::Gap(max) => {
+                let skip = if *max >= WIDE_GAP {
+                    skippable_wide
+                } else {
+                    skippable
+                };
                 for k in 0..=*max as usize {
-                    if k > 0 && (k > j || !skippable(self.a, j - k)) {
+                    if k > 0 && (k > j || !skip(self.a, j - k)) {
                         break;
                     }
                     let mut trial = slots.clone();
@@ -239,6 +261,9 @@ pub fn match_at(
     pattern: &CPattern,
     i: usize,
 ) -> Option<PatternMatch> {
+    if !a.words.may_contain_all(&pattern.needs) {
+        return None;
+    }
     let ctx = Ctx { a, lex };
     let mut slots = Slots::default();
     let (head_end, _) = ctx.fwd(std::slice::from_ref(&pattern.head), i, i, &mut slots, 0)?;

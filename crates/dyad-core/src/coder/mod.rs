@@ -10,7 +10,7 @@ pub mod matcher;
 pub mod roles;
 
 use crate::analysis::{analyze, ActorRef, Analysis, Anaphor, Tag};
-use crate::lexicon::{CompiledLexicon, EventCode};
+use crate::lexicon::{CompiledLexicon, EventCode, PatElem};
 use crate::ontology::{split_code, Ontology};
 use crate::record::{EventRecord, Evidence, RecordActor, Span};
 use crate::text::{normalize, segment, tokenize, Token};
@@ -45,6 +45,12 @@ pub struct Options {
     pub require_target: bool,
     /// Sentences longer than this many tokens are cut into pieces (0: no limit).
     pub max_sentence_tokens: usize,
+    /// PETRARCH role rules, for TABARI/PETRARCH dictionaries: only verbs
+    /// trigger events; when a pattern names no target, the target is the
+    /// first actor after the pattern in its clause (not only the direct
+    /// object); a possessor stands for its noun phrase as a subject
+    /// ("Ithilen's militia vowed" → Ithilen).
+    pub petrarch_roles: bool,
 }
 
 impl Default for Options {
@@ -54,6 +60,7 @@ impl Default for Options {
             allow_agent_only: false,
             require_target: true,
             max_sentence_tokens: 400,
+            petrarch_roles: false,
         }
     }
 }
@@ -133,6 +140,75 @@ const UNDOING_VERBS: &[&str] = &[
     "denies",
     "rule",
     "ruled",
+    "consider",
+    "considering",
+    "considered",
+    "considers",
+    "propose",
+    "proposed",
+    "proposes",
+    "proposing",
+    "plan",
+    "planned",
+    "plans",
+    "planning",
+    "seek",
+    "seeking",
+    "seeks",
+    "sought",
+    "want",
+    "wants",
+    "wanted",
+    "discuss",
+    "discussed",
+    "discussing",
+    "weigh",
+    "weighing",
+    "weighed",
+    "mull",
+    "mulling",
+    "mulled",
+    "threaten",
+    "threatened",
+    "threatening",
+    "threatens",
+    "oppose",
+    "opposed",
+    "opposes",
+    "veto",
+    "vetoed",
+    "reject",
+    "rejected",
+    "rejects",
+    "prepare",
+    "prepared",
+    "preparing",
+    "demand",
+    "demanded",
+    "demands",
+    "urge",
+    "urged",
+    "urges",
+    "call",
+    "called",
+    "calls",
+    "avoid",
+    "avoided",
+    "prevent",
+    "prevented",
+    "warn",
+    "warned",
+    "warns",
+    "fear",
+    "feared",
+    "fears",
+    "risk",
+    "risked",
+    "would",
+    "could",
+    "might",
+    "may",
+    "will",
 ];
 
 impl Coder {
@@ -173,6 +249,9 @@ impl Coder {
         let mut sentences: Vec<(String, Vec<Token>)> = Vec::new();
         for (ti, text) in texts.iter().enumerate() {
             let toks = tokenize(text);
+            if ti + 1 == texts.len() {
+                disc.story_place = self.dateline_place(text, &toks, doc.date);
+            }
             let ranges = if ti == 0 && doc.title.is_some() && texts.len() > 1 {
                 if toks.is_empty() {
                     Vec::new()
@@ -275,57 +354,107 @@ impl Coder {
         disc: &mut Discourse,
         sentence: usize,
     ) -> Vec<RawEvent> {
-        let mut events = Vec::new();
+        disc.sentence_place = self.sentence_place(a);
         let mut consumed = vec![false; a.toks.len()];
-        let mut i = 0;
-        while i < a.toks.len() {
+        let mut matches = Vec::new();
+        for i in 0..a.toks.len() {
             if consumed[i] {
-                i += 1;
+                continue;
+            }
+            // PETRARCH: only verbs trigger (and a noun never blocks a verb's pattern)
+            if self.options.petrarch_roles
+                && !(a.tags[i] == Tag::Verb || (a.tags[i] == Tag::Adj && a.np_of[i].is_none()))
+            {
                 continue;
             }
             let t = &a.toks[i];
-            let mut best: Option<PatternMatch> = None;
+            let mut best: Option<(usize, PatternMatch)> = None;
             for key in [t.lemma, t.form].into_iter().flatten() {
-                if let Some(list) = self.lex.by_head.get(&key) {
-                    for &p in list {
-                        let cp = &self.lex.patterns[p as usize];
-                        if let Some(m) = matcher::match_at(a, &self.lex, cp, i) {
-                            if (m.start..m.literal_end).any(|k| consumed[k]) {
-                                continue;
-                            }
-                            let better = match &best {
-                                None => true,
-                                Some(b) => {
-                                    let sp = self.lex.lex.patterns[p as usize].specificity();
-                                    let sb =
-                                        self.lex.lex.patterns[b.pattern as usize].specificity();
-                                    sp > sb
-                                        || (sp == sb
-                                            && m.slots.target.is_some()
-                                            && b.slots.target.is_none())
-                                }
-                            };
-                            if better {
-                                best = Some(m);
-                            }
+                let Some(list) = self.lex.by_head.get(&key) else {
+                    continue;
+                };
+                for &p in list {
+                    let spec = self.lex.patterns[p as usize].spec as usize;
+                    // lists are sorted by specificity: nothing later can beat the best
+                    if best.as_ref().is_some_and(|(sb, _)| spec < *sb) {
+                        break;
+                    }
+                    let Some(m) =
+                        matcher::match_at(a, &self.lex, &self.lex.patterns[p as usize], i)
+                    else {
+                        continue;
+                    };
+                    if (m.start..m.literal_end).any(|k| consumed[k]) {
+                        continue;
+                    }
+                    let better = match &best {
+                        None => true,
+                        Some((sb, b)) => {
+                            spec > *sb
+                                || (spec == *sb
+                                    && m.slots.target.is_some()
+                                    && b.slots.target.is_none())
                         }
+                    };
+                    if better {
+                        best = Some((spec, m));
                     }
                 }
                 if t.lemma == t.form {
                     break;
                 }
             }
-            let Some(m) = best else {
-                i += 1;
-                continue;
-            };
-            for c in &mut consumed[m.start..m.literal_end] {
-                *c = true;
+            if let Some((_, m)) = best {
+                for c in &mut consumed[m.start..m.literal_end] {
+                    *c = true;
+                }
+                matches.push(m);
             }
-            self.roles(a, disc, sentence, m, &mut events);
-            i += 1;
+        }
+        let mut events = Vec::new();
+        for m in matches {
+            self.roles(a, disc, sentence, m, &consumed, &mut events);
         }
         events
+    }
+
+    /// The one country a sentence is set in: noun phrases after "in" naming a
+    /// country, city or capital. None when there are several.
+    fn sentence_place(&self, a: &Analysis) -> Option<String> {
+        let mut place: Option<&str> = None;
+        for np in &a.nps {
+            if np.start == 0 || a.toks[np.start - 1].lower.as_ref() != "in" {
+                continue;
+            }
+            for x in &np.actors {
+                let c = x.code.get(..3).unwrap_or("");
+                if !self.lex.countries.contains(c) || (x.code.len() > 3 && !x.code.ends_with("GOV"))
+                {
+                    continue;
+                }
+                match place {
+                    None => place = Some(c),
+                    Some(p) if p != c => return None,
+                    _ => {}
+                }
+            }
+        }
+        place.map(str::to_string)
+    }
+
+    /// The country named by a story's dateline, if any.
+    fn dateline_place(&self, text: &str, toks: &[Token], date: NaiveDate) -> Option<String> {
+        let n = crate::text::segment::dateline_len(text, toks);
+        if n == 0 {
+            return None;
+        }
+        let end = toks[n - 1].end as usize;
+        let head = &text[..end];
+        let a = analyze(head, &toks[..n], &self.lex, date);
+        a.nps.iter().flat_map(|np| &np.actors).find_map(|x| {
+            let c = x.code.get(..3)?;
+            self.lex.countries.contains(c).then(|| c.to_string())
+        })
     }
 
     /// Fills source and target for a match and expands it into events.
@@ -335,6 +464,7 @@ impl Coder {
         disc: &Discourse,
         sentence: usize,
         m: PatternMatch,
+        consumed: &[bool],
         out: &mut Vec<RawEvent>,
     ) {
         let pattern = &self.lex.lex.patterns[m.pattern as usize];
@@ -356,19 +486,54 @@ impl Coder {
         if head_is_verb {
             let g = roles::verb_group(a, &self.lex, m.head);
             negated |= g.negated || g.irrealis;
-            let subj_start = g
+            let mut subj_start = g
                 .governor
                 .map(|v| roles::verb_group(a, &self.lex, v).start)
                 .unwrap_or(g.start);
-            let subj = self.subject_actors(
+            // PETRARCH: words of the pattern before the verb belong to its
+            // clause ("Gondor noted that X regretted …": Gondor's clause)
+            let literal_before = matches!(
+                pattern.before.first(),
+                Some(PatElem::Word(_) | PatElem::Exact(_) | PatElem::Synset(_))
+            );
+            if self.options.petrarch_roles && literal_before && m.start < subj_start {
+                subj_start = roles::verb_group(a, &self.lex, m.start).start;
+            }
+            let mut subj = self.subject_actors(
                 a,
                 disc,
                 sentence,
                 roles::subject(a, &self.lex, subj_start, 0),
             );
-            if g.passive {
+            // PETRARCH: the pattern's first words sit in the subject phrase
+            // ("Eriador's death and injury toll has risen", "soldiers wire tapped")
+            if self.options.petrarch_roles && subj.is_empty() && m.start < m.head {
+                if let Some(k) = a.np_of[m.start] {
+                    subj = self.np_actors(a, disc, sentence, k);
+                }
+            }
+            // PETRARCH: a passive without a `by` agent keeps its subject as the source
+            let passive =
+                g.passive && !(self.options.petrarch_roles && roles::by_agent(a, m.end).is_none());
+            // reduced relative: "talks mediated by Saudi Arabia", "ships seized by Iran"
+            let reduced = !passive
+                && !self.options.petrarch_roles
+                && g.start == m.head
+                && m.head > 0
+                && a.np_of[m.head - 1].is_some()
+                && a.toks[m.head].lower.ends_with("ed")
+                && a.toks
+                    .get(m.literal_end)
+                    .is_some_and(|t| t.lower.as_ref() == "by");
+            if passive || reduced {
                 if targets.is_empty() && !m.slots.has_target_slot {
-                    targets = subj;
+                    targets = if reduced {
+                        a.np_of[m.head - 1]
+                            .map(|k| self.np_actors(a, disc, sentence, k))
+                            .unwrap_or_default()
+                    } else {
+                        subj
+                    };
                 }
                 if sources.is_empty() {
                     if let Some(k) = roles::by_agent(a, m.end) {
@@ -380,7 +545,11 @@ impl Coder {
                     sources = subj;
                 }
                 if targets.is_empty() && !m.slots.has_target_slot && m.slots.compound.is_none() {
-                    targets = self.direct_object(a, disc, sentence, m.end);
+                    targets = if self.options.petrarch_roles {
+                        self.first_actor_after(a, disc, sentence, m.end)
+                    } else {
+                        self.direct_object(a, disc, sentence, m.end)
+                    };
                 }
             }
         } else {
@@ -426,19 +595,25 @@ impl Coder {
                     }
                 }
                 // "the talks were postponed"
-                let after: Vec<&str> = a.toks[m.end.min(a.toks.len())..]
+                // the verb group right after the event noun: "the talks were postponed", "a blockade would …"
+                let after = a.toks[m.end.min(a.toks.len())..]
                     .iter()
-                    .take(4)
-                    .map(|t| t.lower.as_ref())
-                    .collect();
-                if after.iter().any(|w| UNDOING_VERBS.contains(w)) {
+                    .zip(&a.tags[m.end.min(a.toks.len())..])
+                    .take_while(|(_, t)| {
+                        matches!(t, Tag::Aux | Tag::Modal | Tag::Adv | Tag::Neg | Tag::Verb)
+                    })
+                    .take(5);
+                if after
+                    .clone()
+                    .any(|(w, _)| UNDOING_VERBS.contains(&w.lower.as_ref()))
+                {
                     negated = true;
                 }
                 let gov = np.start.checked_sub(1).map(|v| a.toks[v].lower.as_ref());
                 if gov.is_some_and(|w| UNDOING_VERBS.contains(&w)) {
                     negated = true;
                 }
-                negated |= roles::conditional(a, m.head);
+                negated |= roles::conditional(a, m.head) || roles::unasserted_complement(a, m.head);
             }
         }
         if negated && !self.options.keep_negated {
@@ -449,13 +624,24 @@ impl Coder {
             EventCode::Paired(x, y) => (x.clone(), Some(y.clone())),
             EventCode::Null => return,
         };
+        // appeals, intents, demands and threats aim at the actor of their
+        // complement: "threatened to resume attacks on Israeli ships",
+        // "demanded that Russia halt its offensive"
+        if targets.is_empty()
+            && !m.slots.has_target_slot
+            && m.slots.compound.is_none()
+            && !self.options.petrarch_roles
+            && matches!(code_st.get(..2), Some("02" | "03" | "10" | "13"))
+        {
+            targets = self.complement_actor(a, disc, sentence, m.end, &sources);
+        }
         // an event noun with no participants of its own takes a later
         // "between A and B" in the sentence ("negotiations took place in Oman
         // and were the first between the two countries")
         let mut compound = m.slots.compound;
         if compound.is_none() && !head_is_verb && sources.is_empty() && targets.is_empty() {
             compound = (m.end..a.toks.len())
-                .find(|&j| a.toks[j].lower.as_ref() == "between")
+                .find(|&j| a.toks[j].lower.as_ref() == "between" && !consumed[j])
                 .and_then(|j| a.np_starting(j + 1).map(|_| a.np_of[j + 1].unwrap_or(0)));
         }
         // compound "%": every member acts on every other
@@ -475,6 +661,25 @@ impl Coder {
             if targets.is_empty() {
                 targets = members;
             }
+        }
+        disc.localize(&mut sources);
+        disc.localize(&mut targets);
+        disc.domestic(&mut sources, &mut targets, &self.lex.countries);
+        // "A and B held talks", "A and B signed a deal": a cooperative event
+        // among the members of a compound subject
+        let cooperative =
+            code_ts.is_some() || matches!(code_st.get(..2), Some("03" | "04" | "05" | "06"));
+        if targets.is_empty() && sources.len() >= 2 && cooperative {
+            for s in &sources {
+                for t in &sources {
+                    if s.code != t.code
+                        && (self.options.allow_agent_only || !(s.agent_only || t.agent_only))
+                    {
+                        self.push(out, s.clone(), Some(t.clone()), &code_st, negated, &m);
+                    }
+                }
+            }
+            return;
         }
         let sources: Vec<ActorRef> = sources
             .into_iter()
@@ -558,7 +763,7 @@ impl Coder {
             Subject::Np(k) => {
                 let np = &a.nps[k as usize];
                 // "the group" etc. resolve; a possessor is not a subject ("Iran's programme grew")
-                if np.anaphor.is_some() {
+                if np.anaphor.is_some() || self.options.petrarch_roles {
                     return self.np_actors(a, disc, sentence, k);
                 }
                 np.actors.clone()
@@ -589,6 +794,64 @@ impl Coder {
         }
     }
 
+    /// The first actor after token `from` in its clause (PETRARCH's target:
+    /// the first actor in the verb phrase, objects and prepositional phrases
+    /// alike).
+    fn first_actor_after(
+        &self,
+        a: &Analysis,
+        disc: &Discourse,
+        sentence: usize,
+        from: usize,
+    ) -> Vec<ActorRef> {
+        for j in from..a.toks.len() {
+            if matches!(a.toks[j].lower.as_ref(), ";" | ":" | "--") {
+                break;
+            }
+            if let Some(k) = a.np_of[j].filter(|&k| a.nps[k as usize].start == j) {
+                let found = self.np_actors(a, disc, sentence, k);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// The first actor within the clause after `from` (up to 12 tokens),
+    /// other than the source: the aim of an appeal, intent, demand or threat.
+    fn complement_actor(
+        &self,
+        a: &Analysis,
+        disc: &Discourse,
+        sentence: usize,
+        from: usize,
+        sources: &[ActorRef],
+    ) -> Vec<ActorRef> {
+        let end = a.toks.len().min(from + 12);
+        let mut j = from;
+        while j < end {
+            if matches!(a.toks[j].lower.as_ref(), ";" | "." | "," | ":" | "“" | "”") {
+                break;
+            }
+            if let Some(np) = a.np_starting(j) {
+                let k = a.np_of[j].unwrap_or(0);
+                let actors = self.np_actors(a, disc, sentence, k);
+                let fresh: Vec<ActorRef> = actors
+                    .into_iter()
+                    .filter(|x| !x.agent_only && !sources.iter().any(|s| s.code == x.code))
+                    .collect();
+                if !fresh.is_empty() {
+                    return fresh;
+                }
+                j = np.end;
+                continue;
+            }
+            j += 1;
+        }
+        Vec::new()
+    }
+
     /// The direct object right after a verb pattern (skipping adverbs).
     fn direct_object(
         &self,
@@ -599,6 +862,10 @@ impl Coder {
     ) -> Vec<ActorRef> {
         let mut j = from;
         while j < a.toks.len() && a.tags[j] == Tag::Adv {
+            j += 1;
+        }
+        // "deported hundreds of thousands of Afghan migrants"
+        if a.toks.get(j).is_some_and(|t| t.lower.as_ref() == "of") {
             j += 1;
         }
         match matcher::slot_np(a, j) {
@@ -615,14 +882,7 @@ impl Coder {
             let (tc, _) = split_code(&t.code, |c| self.lex.countries.contains(c));
             if let (Some(sc), Some(tc)) = (sc, tc) {
                 if sc != tc {
-                    let find = |c: &str| {
-                        self.lex
-                            .lex
-                            .actors
-                            .iter()
-                            .position(|x| x.default.as_deref() == Some(c))
-                            .map(|p| p as u32)
-                    };
+                    let find = |c: &str| self.lex.first_actor_with_code(c);
                     disc.last_pair = Some((
                         Remembered {
                             code: sc.to_string(),

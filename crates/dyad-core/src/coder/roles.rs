@@ -124,13 +124,133 @@ pub fn verb_group(a: &Analysis, lex: &CompiledLexicon, head: usize) -> VerbGroup
                 g.negated = true;
                 g.governor = Some(v);
             }
-            _ => g.irrealis = true,
+            _ => {
+                g.irrealis = true;
+                // "is about to restore", "was seen to break", "plans to meet": the
+                // subject is the governing verb's; never across a noun phrase
+                // ("urged Iran to talk": Iran is the one to talk)
+                let mut v = k - 1;
+                while v > 0 && k - v <= 3 {
+                    v -= 1;
+                    match a.tags[v] {
+                        Tag::Verb | Tag::Aux => {
+                            g.governor = Some(v);
+                            break;
+                        }
+                        Tag::Adj | Tag::Adv | Tag::Prep => {}
+                        _ => break,
+                    }
+                }
+            }
         }
     }
-    if conditional(a, head) {
+    if conditional(a, head) || unasserted_complement(a, head) {
         g.irrealis = true;
     }
     g
+}
+
+/// Verbs and nouns whose "that" clause is not asserted: demands
+/// ("demanded that Russia halt"), denials ("denied that"), hearsay
+/// ("reports that", "rumours that").
+const UNASSERTING: &[&str] = &[
+    "demand",
+    "demanded",
+    "demands",
+    "demanding",
+    "urge",
+    "urged",
+    "urges",
+    "insist",
+    "insisted",
+    "insists",
+    "ask",
+    "asked",
+    "asks",
+    "propose",
+    "proposed",
+    "proposes",
+    "suggest",
+    "suggested",
+    "recommend",
+    "recommended",
+    "request",
+    "requested",
+    "want",
+    "wants",
+    "wanted",
+    "deny",
+    "denied",
+    "denies",
+    "denying",
+    "reject",
+    "rejected",
+    "rejects",
+    "dismiss",
+    "dismissed",
+    "doubt",
+    "doubted",
+    "hope",
+    "hoped",
+    "hopes",
+    "fear",
+    "feared",
+    "fears",
+    "report",
+    "reports",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+    "speculation",
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "suggestion",
+    "suggestions",
+    "possibility",
+    "prospect",
+    "likelihood",
+    "chance",
+    "chances",
+    "unlikely",
+    "likely",
+    "possible",
+    "ensure",
+    "ensured",
+    "order",
+    "ordered",
+    "orders",
+    "pray",
+    "wish",
+    "hypothesis",
+];
+
+/// Whether the clause holding token `i` is the "that" complement of an
+/// unasserting word ("demanded that Russia halt", "denied reports that").
+pub fn unasserted_complement(a: &Analysis, i: usize) -> bool {
+    for k in (0..i).rev() {
+        let w = a.toks[k].lower.as_ref();
+        if matches!(w, ";" | ":" | "." | "“" | "”" | "\"") {
+            return false;
+        }
+        if w == "that" {
+            // skip adverbs and time expressions: "demanded on Monday that"
+            let mut g = k;
+            while g > 0 {
+                let in_time = a.times.iter().any(|t| t.start < g && g <= t.end);
+                if in_time || a.tags[g - 1] == Tag::Adv {
+                    g -= 1;
+                } else {
+                    break;
+                }
+            }
+
+            return g > 0 && UNASSERTING.contains(&a.toks[g - 1].lower.as_ref());
+        }
+    }
+    false
 }
 
 /// Whether `i` sits in an "if"/"unless" clause or a question.
@@ -149,11 +269,17 @@ pub fn conditional(a: &Analysis, i: usize) -> bool {
             break;
         }
     }
-    a.toks.last().is_some_and(|t| t.lower.as_ref() == "?")
+    // "Should China invade Taiwan, …": an inverted conditional
+    let inverted = a
+        .toks
+        .first()
+        .is_some_and(|t| matches!(t.lower.as_ref(), "should" | "were" | "had"))
+        && a.toks.iter().take(i).all(|t| t.lower.as_ref() != ",");
+    inverted || a.toks.last().is_some_and(|t| t.lower.as_ref() == "?")
 }
 
 fn pp_object(a: &Analysis, np_start: usize) -> bool {
-    np_start > 0 && a.tags[np_start - 1] == Tag::Prep
+    np_start > 0 && matches!(a.tags[np_start - 1], Tag::Prep | Tag::To)
 }
 
 /// Whether a noun phrase stands before a verb group (directly, or after an
@@ -204,7 +330,7 @@ pub fn subject(a: &Analysis, lex: &CompiledLexicon, vg_start: usize, depth: u8) 
                 continue;
             }
             // appositive: "Qaani, commander of the Quds Force, visited"
-            if np.start >= 2 && a.toks[np.start - 1].lower.as_ref() == "," {
+            if commas > 0 && np.start >= 2 && a.toks[np.start - 1].lower.as_ref() == "," {
                 if let Some(prev) = a.np_ending(np.start - 1) {
                     let prev_idx = a.np_of[np.start - 2].unwrap_or(0);
                     let prev_actor = prev.actors.iter().any(|x| !x.agent_only);
@@ -275,6 +401,15 @@ pub fn by_agent(a: &Analysis, from: usize) -> Option<u32> {
 /// ("launched air strikes", "carried out strikes").
 pub fn governing_light_verb(a: &Analysis, lex: &CompiledLexicon, np_start: usize) -> Option<usize> {
     let mut k = np_start;
+    // "held a second round of talks": hop over "NP of"
+    for _ in 0..2 {
+        if k >= 2 && a.toks[k - 1].lower.as_ref() == "of" {
+            match a.np_ending(k - 1) {
+                Some(np) if np.actors.is_empty() => k = np.start,
+                _ => break,
+            }
+        }
+    }
     // particles: "carried out", "stepped up"
     if k > 0 && matches!(a.toks[k - 1].lower.as_ref(), "out" | "up" | "off") {
         k -= 1;

@@ -33,6 +33,30 @@ pub enum CElem {
     SkipNp,
 }
 
+/// A 256-bit set of word ids (a one-hash Bloom filter): a cheap test that a
+/// sentence has every literal word a pattern needs before trying to match it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordBits([u64; 4]);
+
+impl WordBits {
+    /// Adds a word.
+    #[inline]
+    pub fn insert(&mut self, id: WordId) {
+        let h = (id.wrapping_mul(0x9e37_79b9) >> 24) as usize;
+        self.0[h >> 6] |= 1 << (h & 63);
+    }
+
+    /// Whether every word of `needed` may be in the set (no false negatives).
+    #[inline]
+    pub fn may_contain_all(&self, needed: &WordBits) -> bool {
+        (needed.0[0] & !self.0[0])
+            | (needed.0[1] & !self.0[1])
+            | (needed.0[2] & !self.0[2])
+            | (needed.0[3] & !self.0[3])
+            == 0
+    }
+}
+
 /// A pattern with ids resolved.
 #[derive(Clone, Debug)]
 pub struct CPattern {
@@ -44,6 +68,10 @@ pub struct CPattern {
     pub after: Vec<CElem>,
     /// Index into `Lexicon::patterns`.
     pub index: u32,
+    /// The literal words (outside synsets) the sentence must contain.
+    pub needs: WordBits,
+    /// `Pattern::specificity` of the source pattern.
+    pub spec: u32,
 }
 
 /// One phrase in a phrase index.
@@ -118,6 +146,8 @@ pub struct CompiledLexicon {
     pub light_verbs: FxHashSet<WordId>,
     /// Known country codes.
     pub countries: FxHashSet<String>,
+    /// Default actor code → the first actor entry with that code.
+    by_code: FxHashMap<Box<str>, u32>,
     /// Single-word discard stems keyed by their first four characters.
     stems: FxHashMap<Box<str>, Vec<u32>>,
     /// Problems found while compiling (unknown synsets …).
@@ -128,6 +158,11 @@ impl CompiledLexicon {
     /// Id of a lower-case word, if any entry uses it.
     pub fn word_id(&self, lower: &str) -> Option<WordId> {
         self.vocab.get(lower).copied()
+    }
+
+    /// The first actor entry whose default code is `code`.
+    pub fn first_actor_with_code(&self, code: &str) -> Option<u32> {
+        self.by_code.get(code).copied()
     }
 
     /// The word for an id.
@@ -164,10 +199,14 @@ impl CompiledLexicon {
             inflections: FxHashMap::default(),
             light_verbs: FxHashSet::default(),
             countries: lex.countries.iter().cloned().collect(),
+            by_code: FxHashMap::default(),
             stems: FxHashMap::default(),
             diagnostics: Vec::new(),
         };
         for (ei, e) in lex.actors.iter().enumerate() {
+            if let Some(code) = &e.default {
+                c.by_code.entry(code.as_str().into()).or_insert(ei as u32);
+            }
             for (pi, p) in e.phrases.iter().enumerate() {
                 let words: Box<[WordId]> = p
                     .words
@@ -250,7 +289,15 @@ impl CompiledLexicon {
                     .map(|e| c.compile_elem(e, &synset_ids, &p.origin, &mut diags))
                     .collect(),
                 index: pi as u32,
+                needs: WordBits::default(),
+                spec: p.specificity() as u32,
             };
+            let mut cp = cp;
+            for e in cp.before.iter().chain(&cp.after).chain([&cp.head]) {
+                if let CElem::Word(w) | CElem::Exact(w) = e {
+                    cp.needs.insert(*w);
+                }
+            }
             let mut heads = Vec::new();
             c.head_words(&cp.head, &mut heads, 0);
             for h in heads {

@@ -120,7 +120,9 @@ pub enum PatElem {
     Exact(String),
     /// Any member of a synset (name without `&`).
     Synset(String),
-    /// Up to N intervening tokens.
+    /// Up to N intervening tokens. Below [`WIDE_GAP`] only modifiers and
+    /// nouns may intervene; from [`WIDE_GAP`] up it is a wide gap (TABARI /
+    /// PETRARCH word spacing): any tokens except sentence punctuation.
     Gap(u8),
     /// The source actor sits here.
     Source,
@@ -131,6 +133,9 @@ pub enum PatElem {
     /// Skip one noun phrase (TABARI `^`).
     SkipNp,
 }
+
+/// Smallest [`PatElem::Gap`] length that makes a wide gap.
+pub const WIDE_GAP: u8 = 16;
 
 /// The event code(s) a pattern assigns.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -216,6 +221,14 @@ pub struct Lexicon {
     pub countries: Vec<String>,
     /// Hash of every source text, for the `coder` field.
     pub hash: u64,
+    /// The lexicon follows TABARI/PETRARCH conventions (read from their
+    /// dictionaries): pattern heads are verbs (a tagging hint); every agent
+    /// of a noun phrase adds its code to the actor's, whatever the actor
+    /// code's length, skipping three-letter parts already there
+    /// (GMWGOV + WGO → GMWGOVWGO, USAGOV + GOV → USAGOV); agents take their
+    /// actor through `of`/`in`/`from` ("officials of Gondor"); in a
+    /// possessive, the owner is the actor ("Arnor's Elrond" → Arnor).
+    pub petrarch: bool,
 }
 
 /// A problem found while reading a lexicon file; never fatal.

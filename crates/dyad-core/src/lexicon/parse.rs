@@ -292,7 +292,7 @@ fn parse_elem(tok: &str) -> Option<PatElem> {
         "$" => PatElem::Source,
         "%" => PatElem::Compound,
         "^" => PatElem::SkipNp,
-        ".." => PatElem::Gap(4),
+        ".." => PatElem::Gap(6),
         t if t.starts_with('&') && t.len() > 1 => PatElem::Synset(t[1..].to_uppercase()),
         t if t.ends_with('_') && t.len() > 1 => {
             PatElem::Exact(t.trim_end_matches('_').to_lowercase())
@@ -509,7 +509,7 @@ mod tests {
         assert_eq!(
             p.after,
             vec![
-                PatElem::Gap(4),
+                PatElem::Gap(6),
                 PatElem::Word("talk".into()),
                 PatElem::Word("with".into()),
                 PatElem::Target
