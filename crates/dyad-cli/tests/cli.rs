@@ -327,3 +327,75 @@ fn examples_against_gold() {
         stderr(&out)
     );
 }
+
+/// The founding story, read from ../shared when present (never copied into the repo).
+#[test]
+fn founding_story() {
+    let path = workspace().join("../shared/seed/article.txt");
+    if !path.exists() {
+        println!("skipped: {} is not present", path.display());
+        return;
+    }
+    let out = run(&["code", s(&path), "--date", "2024-03-14"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let recs = records(&out);
+    let has = |src: &str, tgt: &str, plover: &[&str], date: Option<&str>| {
+        recs.iter().any(|r| {
+            r.source.code.starts_with(src)
+                && r.target.as_ref().is_some_and(|t| t.code.starts_with(tgt))
+                && r.plover.as_deref().is_some_and(|p| plover.contains(&p))
+                && date.is_none_or(|d| r.date.starts_with(d))
+        })
+    };
+    let summary: Vec<String> = recs
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {} {}",
+                r.source.code,
+                r.cameo,
+                r.target.as_ref().map(|t| t.code.as_str()).unwrap_or("-"),
+                r.date,
+                r.evidence.trigger.text
+            )
+        })
+        .collect();
+    let all = summary.join("\n");
+    assert!(
+        has("USA", "IRN", &["CONSULT"], Some("2024-01")),
+        "secret talks of January 2024:\n{all}"
+    );
+    assert!(
+        has("IRN", "USA", &["CONSULT"], Some("2024-01")),
+        "secret talks of January 2024:\n{all}"
+    );
+    assert!(
+        recs.iter()
+            .any(|r| r.source.code.starts_with("OMN") && r.cameo.starts_with("04")),
+        "Oman mediating:\n{all}"
+    );
+    assert!(
+        has("USA", "IRN", &["CONSULT"], Some("2023-05")),
+        "proximity talks of May 2023:\n{all}"
+    );
+    assert!(
+        has("IRN", "IRQ", &["CONSULT"], Some("2024-02")),
+        "the visit to Baghdad:\n{all}"
+    );
+    assert!(
+        has("YEM", "ISR", &["ASSAULT", "COERCE"], None),
+        "Houthi attacks on Israel-linked ships:\n{all}"
+    );
+    assert!(
+        has("USA", "YEM", &["ASSAULT"], None) && has("GBR", "YEM", &["ASSAULT"], None),
+        "US and British strikes:\n{all}"
+    );
+    assert!(
+        !has("USA", "IRN", &["ASSAULT"], None) && !has("IRN", "USA", &["ASSAULT"], None),
+        "no US-Iran assault:\n{all}"
+    );
+    assert!(
+        !recs.iter().any(|r| r.sentence.contains("cannot dictate")),
+        "an event from a modal sentence:\n{all}"
+    );
+}

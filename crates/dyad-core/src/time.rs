@@ -91,6 +91,10 @@ fn small_number(w: &str) -> Option<u32> {
 }
 
 fn day_number(w: &str) -> Option<u32> {
+    // only digits (or a sign) parse: skip the suffix trimming for words
+    if !w.starts_with(|c: char| c.is_ascii_digit() || c == '+') {
+        return None;
+    }
     let w = w
         .trim_end_matches("st")
         .trim_end_matches("nd")
@@ -138,12 +142,17 @@ pub fn find(toks: &[Tok], story: NaiveDate) -> Vec<TimeExpr> {
                 {
                     s = i - 1;
                 }
-                let before = if s > 0 { w(s - 1) } else { "" };
-                let lead = w(s);
-                let anchors = !matches!(
-                    before,
-                    "since" | "until" | "till" | "by" | "from" | "before" | "through"
-                ) && !matches!(lead, "since" | "until");
+                // "since the seventh of last October": a bound, not a date
+                let bound = (s.saturating_sub(4)..s)
+                    .rev()
+                    .take_while(|&k| !matches!(w(k), "," | ";" | ":"))
+                    .any(|k| {
+                        matches!(
+                            w(k),
+                            "since" | "until" | "till" | "by" | "from" | "before" | "through"
+                        )
+                    });
+                let anchors = !bound && !matches!(w(s), "since" | "until");
                 out.push(TimeExpr {
                     start: s,
                     end,

@@ -281,10 +281,12 @@ pub fn chunk(
                 }
             }
             None => {
-                // an agent that only modifies the head ("the drone attack", "a
-                // military base") does not make the phrase an actor
+                // an agent that only modifies the head does not make the phrase
+                // an actor on its own ("the drone attack"); with a country it
+                // does ("a Russian navy landing ship")
                 let head_in_mention = ms.iter().any(|m| m.end == end);
-                let ms: Vec<Mention> = if head_in_mention || lex.lex.petrarch {
+                let has_actor = ms.iter().any(|m| matches!(m.kind, MentionKind::Actor(_)));
+                let ms: Vec<Mention> = if head_in_mention || has_actor || lex.lex.petrarch {
                     ms
                 } else {
                     ms.into_iter()
@@ -368,6 +370,16 @@ fn coordinate(simple: Vec<Np>, toks: &[Tok], tags: &[Tag]) -> Vec<Np> {
                 gap.as_slice(),
                 ["and"] | [","] | [",", "and"] | ["or"] | ["nor"] | ["&"]
             );
+            // "Saudi Arabia and its Gulf allies": the possessive conjunct adds no actor
+            let allies = gap == ["and"]
+                && next.actors.is_empty()
+                && tags[next.start] == Tag::PossPron
+                && group.last().is_some_and(|g| !g.actors.is_empty());
+            if allies {
+                group.push(next.clone());
+                j += 1;
+                break;
+            }
             if !joins || group.last().is_some_and(|g| g.actors.is_empty()) || next.actors.is_empty()
             {
                 break;

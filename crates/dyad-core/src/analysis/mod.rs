@@ -100,10 +100,14 @@ pub fn analyze(
         .iter()
         .map(|t| {
             let s = t.text(sentence);
-            let lower: Box<str> = s.replace('’', "'").to_lowercase().into();
+            let lower: Box<str> = if s.is_ascii() {
+                s.to_ascii_lowercase().into_boxed_str()
+            } else {
+                s.replace('’', "'").to_lowercase().into()
+            };
             let form = lex.word_id(&lower);
             let lemma = if t.kind == TokenKind::Word {
-                morph::lemma(&lower, lex)
+                morph::lemma_with_form(&lower, form, lex)
             } else {
                 form
             };

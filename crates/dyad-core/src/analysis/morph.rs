@@ -30,9 +30,28 @@ fn is_plural_noun_form(lemma: &str, form: &str) -> bool {
     ) || form.ends_with("men")
 }
 
+/// The id of `stem` + `suffix`, built on the stack for short words.
+fn id_with(stem: &str, suffix: &str, lex: &CompiledLexicon) -> Option<WordId> {
+    let mut buf = [0u8; 64];
+    let n = stem.len() + suffix.len();
+    if n > buf.len() {
+        return lex.word_id(&format!("{stem}{suffix}"));
+    }
+    buf[..stem.len()].copy_from_slice(stem.as_bytes());
+    buf[stem.len()..n].copy_from_slice(suffix.as_bytes());
+    std::str::from_utf8(&buf[..n])
+        .ok()
+        .and_then(|s| lex.word_id(s))
+}
+
 /// The lemma id of `lower`, if the lexicon knows a lemma for it.
 pub fn lemma(lower: &str, lex: &CompiledLexicon) -> Option<WordId> {
-    if let Some(id) = lex.word_id(lower) {
+    lemma_with_form(lower, lex.word_id(lower), lex)
+}
+
+/// [`lemma`], given the id of `lower` itself (`form`).
+pub fn lemma_with_form(lower: &str, form: Option<WordId>, lex: &CompiledLexicon) -> Option<WordId> {
+    if let Some(id) = form {
         if let Some(&l) = lex.inflections.get(&id) {
             return Some(l);
         }
@@ -40,7 +59,7 @@ pub fn lemma(lower: &str, lex: &CompiledLexicon) -> Option<WordId> {
     let try_ = |s: &str| lex.word_id(s);
     let n = lower.len();
     if n > 4 && lower.ends_with("ies") {
-        if let Some(id) = try_(&format!("{}y", &lower[..n - 3])) {
+        if let Some(id) = id_with(&lower[..n - 3], "y", lex) {
             return Some(id);
         }
     }
@@ -54,19 +73,19 @@ pub fn lemma(lower: &str, lex: &CompiledLexicon) -> Option<WordId> {
             return Some(id);
         }
         // "-es" only after a sibilant or "o" (taxes, watches, goes), not "departes"
-        let stem = &lower[..n - 2];
-        if lower.ends_with("es")
-            && ["s", "x", "z", "ch", "sh", "o"]
+        if let Some(stem) = lower.strip_suffix("es") {
+            if ["s", "x", "z", "ch", "sh", "o"]
                 .iter()
                 .any(|e| stem.ends_with(e))
-        {
-            if let Some(id) = try_(stem) {
-                return Some(id);
+            {
+                if let Some(id) = try_(stem) {
+                    return Some(id);
+                }
             }
         }
     }
     if n > 4 && lower.ends_with("ied") {
-        if let Some(id) = try_(&format!("{}y", &lower[..n - 3])) {
+        if let Some(id) = id_with(&lower[..n - 3], "y", lex) {
             return Some(id);
         }
     }
@@ -76,7 +95,7 @@ pub fn lemma(lower: &str, lex: &CompiledLexicon) -> Option<WordId> {
             if let Some(id) = try_(stem) {
                 return Some(id);
             }
-            if let Some(id) = try_(&format!("{stem}e")) {
+            if let Some(id) = id_with(stem, "e", lex) {
                 return Some(id);
             }
             let b = stem.as_bytes();
@@ -92,5 +111,5 @@ pub fn lemma(lower: &str, lex: &CompiledLexicon) -> Option<WordId> {
             return Some(id);
         }
     }
-    lex.word_id(lower)
+    form
 }

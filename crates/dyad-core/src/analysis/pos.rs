@@ -164,7 +164,9 @@ pub fn tag(inputs: &[TagInput<'_>]) -> Vec<Tag> {
     // pass 1: closed classes and obvious open classes
     let mut open = vec![false; n];
     for (i, t) in inputs.iter().enumerate() {
-        tags[i] = if t.punct {
+        tags[i] = if t.punct && matches!(t.lower, "$" | "€" | "£" | "¥" | "%") {
+            Tag::Num
+        } else if t.punct {
             Tag::Punct
         } else if t.number {
             Tag::Num
@@ -292,8 +294,27 @@ pub fn tag(inputs: &[TagInput<'_>]) -> Vec<Tag> {
             || i == 0
             || matches!(prev, Some(Tag::Punct | Tag::Conj | Tag::Sub | Tag::Adv))
         {
+            // a demonym is a modifier: "Ukrainian sea drones", "Iranian oil tanker"
+            let after_demonym = i > 0
+                && inputs[i - 1].in_mention
+                && ["ian", "ese", "ish", "an", "i"]
+                    .iter()
+                    .any(|x| inputs[i - 1].lower.ends_with(x))
+                && !w.ends_with('s');
+            // inside "an S-300 air-defence system to": a base form after a determiner's noun run
+            let det_run = !w.ends_with('s')
+                && !REPORTING.iter().any(|r| w.starts_with(r))
+                && matches!(prev, Some(Tag::Noun | Tag::Adj | Tag::Num))
+                && (1..=3).any(|back| {
+                    i > back
+                        && matches!(tags[i - back - 1], Tag::Det | Tag::PossPron)
+                        && (i - back..i).all(|k| {
+                            matches!(tags[k], Tag::Noun | Tag::Adj | Tag::Num | Tag::Propn)
+                        })
+                });
             // end of a noun phrase: verb if an object or clause follows directly
             match next {
+                _ if after_demonym || det_run => Tag::Noun,
                 // "the drone attack that killed": a noun before a relative clause,
                 // unless the word reports speech ("the army says that")
                 Some((_, Tag::Sub))
@@ -312,14 +333,25 @@ pub fn tag(inputs: &[TagInput<'_>]) -> Vec<Tag> {
                     | Tag::To
                     | Tag::Sub,
                 )) => Tag::Verb,
-                // "the awful Gondor": an adjective, not a verb, before a name
+                // "the awful Gondor", "Evil Mordor", "Rohan and good Gondor":
+                // a modifier, not a verb, before a name
                 Some((nt, _))
                     if nt.in_mention
+                        && i > 0
+                        && !(matches!(prev, Some(Tag::Conj))
+                            && matches!(prev2, Some(Tag::Propn | Tag::Noun)))
                         && !["ful", "ous", "less", "able", "ible"]
                             .iter()
-                            .any(|s| w.len() > s.len() + 2 && w.ends_with(s)) =>
+                            .any(|s| w.len() >= s.len() + 2 && w.ends_with(s)) =>
                 {
                     Tag::Verb
+                }
+                // "the news agency WFNA": a noun by its suffix
+                _ if ["tion", "sion", "ncy", "ness", "ity", "ship", "ism"]
+                    .iter()
+                    .any(|s| w.len() > s.len() + 2 && w.ends_with(s)) =>
+                {
+                    Tag::Noun
                 }
                 // "Britain direct repeated air strikes": an actor, then a verb, then a modified object
                 Some((nt, _))

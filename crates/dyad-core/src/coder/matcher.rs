@@ -255,15 +255,26 @@ impl Ctx<'_> {
 }
 
 /// Tries `pattern` with its head at token `i`.
+#[inline]
 pub fn match_at(
     a: &Analysis,
     lex: &CompiledLexicon,
     pattern: &CPattern,
     i: usize,
 ) -> Option<PatternMatch> {
+    // most patterns under a head need a word the sentence does not have
     if !a.words.may_contain_all(&pattern.needs) {
         return None;
     }
+    try_match(a, lex, pattern, i)
+}
+
+fn try_match(
+    a: &Analysis,
+    lex: &CompiledLexicon,
+    pattern: &CPattern,
+    i: usize,
+) -> Option<PatternMatch> {
     let ctx = Ctx { a, lex };
     let mut slots = Slots::default();
     let (head_end, _) = ctx.fwd(std::slice::from_ref(&pattern.head), i, i, &mut slots, 0)?;

@@ -662,9 +662,12 @@ impl Coder {
                 targets = members;
             }
         }
-        disc.localize(&mut sources);
-        disc.localize(&mut targets);
-        disc.domestic(&mut sources, &mut targets, &self.lex.countries);
+        // (PETRARCH leaves agent-only actors as they are: `---EDU`)
+        if !self.options.petrarch_roles {
+            disc.localize(&mut sources);
+            disc.localize(&mut targets);
+            disc.domestic(&mut sources, &mut targets, &self.lex.countries);
+        }
         // "A and B held talks", "A and B signed a deal": a cooperative event
         // among the members of a compound subject
         let cooperative =

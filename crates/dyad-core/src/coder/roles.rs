@@ -290,6 +290,17 @@ pub fn in_subject_position(a: &Analysis, np: u32) -> bool {
         return false;
     }
     let mut j = np.end;
+    // "the group in Yemen says": skip prepositional phrases after the subject
+    for _ in 0..3 {
+        if j < a.toks.len() && a.tags[j] == Tag::Prep && a.toks[j].lower.as_ref() != "of" {
+            match a.np_starting(j + 1) {
+                Some(pp) => j = pp.end,
+                None => break,
+            }
+        } else {
+            break;
+        }
+    }
     while j < a.toks.len() && a.tags[j] == Tag::Adv {
         j += 1;
     }

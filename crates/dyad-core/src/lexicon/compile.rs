@@ -172,9 +172,9 @@ impl CompiledLexicon {
 
     /// Single-word discard stems that may match `lower` (same first four characters).
     pub fn discard_stems(&self, lower: &str) -> &[u32] {
-        let key: String = lower.chars().take(4).collect();
+        let end = lower.char_indices().nth(4).map_or(lower.len(), |(i, _)| i);
         self.stems
-            .get(key.as_str())
+            .get(&lower[..end])
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }
