@@ -285,7 +285,8 @@ pub fn chunk(
                 // an actor on its own ("the drone attack"); with a country it
                 // does ("a Russian navy landing ship")
                 let head_in_mention = ms.iter().any(|m| m.end == end);
-                let has_actor = ms.iter().any(|m| matches!(m.kind, MentionKind::Actor(_)));
+                let has_actor = ms.iter().any(|m| matches!(m.kind, MentionKind::Actor(_)))
+                    || tags[end - 1] == Tag::Propn;
                 let ms: Vec<Mention> = if head_in_mention || has_actor || lex.lex.petrarch {
                     ms
                 } else {
@@ -299,8 +300,38 @@ pub fn chunk(
         np.actors = np.actors.into_iter().flat_map(split_multi).collect();
         simple.push(np);
     }
-    attach_agents(coordinate(simple, toks, tags), toks)
+    // twice, for chains: "tens of thousands of Iraqi protesters"
+    attach_agents(attach_agents(coordinate(simple, toks, tags), toks), toks)
 }
+
+/// Nouns of quantity that pass the actors of their "of" phrase through.
+const QUANTITIES: &[&str] = &[
+    "thousands",
+    "hundreds",
+    "dozens",
+    "scores",
+    "millions",
+    "tens",
+    "crowds",
+    "groups",
+    "dozen",
+    "hundred",
+    "thousand",
+    "million",
+    "number",
+    "members",
+    "supporters",
+    "hundreds of thousands",
+    "majority",
+    "group",
+    "crowd",
+    "column",
+    "convoy",
+    "unit",
+    "units",
+    "contingent",
+    "delegation",
+];
 
 /// "The foreign ministers of Peru and Ecuador", "soldiers from Gondor",
 /// "lawmakers in Fornost": a phrase of agents only takes the actors of the
@@ -317,6 +348,34 @@ fn attach_agents(nps: Vec<Np>, toks: &[Tok]) -> Vec<Np> {
                 && !b.actors.is_empty()
                 && b.actors.iter().all(|x| !x.agent_only)
         });
+        // "thousands of Algerians", "dozens of Hamas fighters": the actors of the "of" phrase
+        let quantity = np.actors.is_empty()
+            && next.is_some_and(|b| {
+                b.start == np.end + 1 && toks[np.end].lower.as_ref() == "of" && !b.actors.is_empty()
+            })
+            && QUANTITIES.contains(&toks[np.end - 1].lower.as_ref());
+        if quantity {
+            if let Some(b) = next {
+                let actors = b
+                    .actors
+                    .iter()
+                    .map(|x| ActorRef {
+                        start: np.start,
+                        end: b.end,
+                        ..x.clone()
+                    })
+                    .collect();
+                out.push(Np {
+                    start: np.start,
+                    end: b.end,
+                    actors,
+                    possessor: None,
+                    anaphor: None,
+                });
+                k += 2;
+                continue;
+            }
+        }
         if joins && !np.actors.is_empty() && np.actors.iter().all(|x| x.agent_only) {
             let b = &nps[k + 1];
             let mut actors = Vec::new();

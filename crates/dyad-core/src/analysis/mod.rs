@@ -7,7 +7,7 @@ pub mod mentions;
 pub mod morph;
 pub mod pos;
 
-use crate::lexicon::compile::WordBits;
+use crate::lexicon::compile::{HeadRef, WordBits};
 use crate::lexicon::{CompiledLexicon, WordId};
 use crate::text::{Token, TokenKind};
 use crate::time::{self, TimeExpr};
@@ -59,9 +59,22 @@ pub struct Analysis {
     pub np_of: Vec<Option<u32>>,
     /// Word ids of every token's form and lemma (to rule out patterns quickly).
     pub words: WordBits,
+    /// `words_before[i]`: the word ids of tokens `0..i` (`n + 1` entries).
+    pub words_before: Vec<WordBits>,
+    /// `words_after[i]`: the word ids of tokens `i..n` (`n + 1` entries).
+    pub words_after: Vec<WordBits>,
 }
 
 impl Analysis {
+    /// Whether the pattern `h` may match with its head at token `i`: the
+    /// words it needs are among the tokens before and after `i`. Never
+    /// false when the pattern matches.
+    #[inline]
+    pub fn may_match(&self, h: &HeadRef, i: usize) -> bool {
+        self.words_before[i].may_contain_all(&h.needs_before)
+            && self.words_after[i + 1].may_contain_all(&h.needs_after)
+    }
+
     /// The noun phrase starting exactly at token `i`.
     pub fn np_starting(&self, i: usize) -> Option<&Np> {
         self.np_of
@@ -168,14 +181,27 @@ pub fn analyze(
             *slot = Some(k as u32);
         }
     }
+    let mut words_before = Vec::with_capacity(toks.len() + 1);
     let mut words = WordBits::default();
     for t in &toks {
+        words_before.push(words);
         for id in [t.form, t.lemma].into_iter().flatten() {
             words.insert(id);
         }
     }
+    words_before.push(words);
+    let mut words_after = vec![WordBits::default(); toks.len() + 1];
+    for (i, t) in toks.iter().enumerate().rev() {
+        let mut w = words_after[i + 1];
+        for id in [t.form, t.lemma].into_iter().flatten() {
+            w.insert(id);
+        }
+        words_after[i] = w;
+    }
     Analysis {
         words,
+        words_before,
+        words_after,
         toks,
         tags,
         mentions,

@@ -314,6 +314,13 @@ pub fn tag(inputs: &[TagInput<'_>]) -> Vec<Tag> {
                 });
             // end of a noun phrase: verb if an object or clause follows directly
             match next {
+                // "the awful Gondor": an adjective by its suffix
+                _ if ["ful", "ous", "less", "able", "ible"]
+                    .iter()
+                    .any(|s| w.len() >= s.len() + 2 && w.ends_with(s)) =>
+                {
+                    Tag::Adj
+                }
                 _ if after_demonym || det_run => Tag::Noun,
                 // "the drone attack that killed": a noun before a relative clause,
                 // unless the word reports speech ("the army says that")
@@ -339,10 +346,7 @@ pub fn tag(inputs: &[TagInput<'_>]) -> Vec<Tag> {
                     if nt.in_mention
                         && i > 0
                         && !(matches!(prev, Some(Tag::Conj))
-                            && matches!(prev2, Some(Tag::Propn | Tag::Noun)))
-                        && !["ful", "ous", "less", "able", "ible"]
-                            .iter()
-                            .any(|s| w.len() >= s.len() + 2 && w.ends_with(s)) =>
+                            && matches!(prev2, Some(Tag::Propn | Tag::Noun))) =>
                 {
                     Tag::Verb
                 }

@@ -62,6 +62,20 @@ pub fn slot_np(a: &Analysis, i: usize) -> Option<(u32, usize)> {
                     }
                     break;
                 }
+                // "strikes on militant hideouts inside Iran": the place's country
+                "in" | "inside" | "across" | "near" if steps == 0 => {
+                    if let Some(k2) = a.np_of.get(j + 1).copied().flatten() {
+                        let np2 = &a.nps[k2 as usize];
+                        let place = np2
+                            .actors
+                            .iter()
+                            .all(|x| x.code.len() == 3 || x.code.ends_with("GOV"));
+                        if np2.start == j + 1 && !np2.actors.is_empty() && place {
+                            return Some((k2, np2.end));
+                        }
+                    }
+                    break;
+                }
                 _ => break,
             }
             steps += 1;

@@ -357,8 +357,24 @@ impl Coder {
         disc.sentence_place = self.sentence_place(a);
         let mut consumed = vec![false; a.toks.len()];
         let mut matches = Vec::new();
+        let mut in_actor = vec![false; a.toks.len()];
+        for m in &a.mentions {
+            if matches!(m.kind, crate::analysis::MentionKind::Actor(_)) && m.end - m.start > 1 {
+                for x in &mut in_actor[m.start + 1..m.end] {
+                    *x = true;
+                }
+            }
+        }
+        let mut in_time = vec![false; a.toks.len()];
+        for t in &a.times {
+            for x in &mut in_time[t.start..t.end] {
+                *x = true;
+            }
+        }
         for i in 0..a.toks.len() {
-            if consumed[i] {
+            // "in March", "on Friday": words of a time expression never trigger,
+            // nor do words inside a name ("the Rapid Support Forces")
+            if consumed[i] || in_time[i] || in_actor[i] {
                 continue;
             }
             // PETRARCH: only verbs trigger (and a noun never blocks a verb's pattern)
@@ -370,14 +386,17 @@ impl Coder {
             let t = &a.toks[i];
             let mut best: Option<(usize, PatternMatch)> = None;
             for key in [t.lemma, t.form].into_iter().flatten() {
-                let Some(list) = self.lex.by_head.get(&key) else {
+                let Some(list) = self.lex.heads.get(&key) else {
                     continue;
                 };
-                for &p in list {
-                    let spec = self.lex.patterns[p as usize].spec as usize;
+                for h in list {
+                    let (p, spec) = (h.pattern, h.spec as usize);
                     // lists are sorted by specificity: nothing later can beat the best
                     if best.as_ref().is_some_and(|(sb, _)| spec < *sb) {
                         break;
+                    }
+                    if !a.may_match(h, i) {
+                        continue;
                     }
                     let Some(m) =
                         matcher::match_at(a, &self.lex, &self.lex.patterns[p as usize], i)
@@ -546,7 +565,8 @@ impl Coder {
                 }
                 if targets.is_empty() && !m.slots.has_target_slot && m.slots.compound.is_none() {
                     targets = if self.options.petrarch_roles {
-                        self.first_actor_after(a, disc, sentence, m.end)
+                        // from the verb: "allowed that Mordor isn't a really pleasant"
+                        self.first_actor_after(a, disc, sentence, m.head + 1, m.slots.source)
                     } else {
                         self.direct_object(a, disc, sentence, m.end)
                     };
@@ -634,6 +654,21 @@ impl Coder {
             && matches!(code_st.get(..2), Some("02" | "03" | "10" | "13"))
         {
             targets = self.complement_actor(a, disc, sentence, m.end, &sources);
+        }
+        // protests aim at what they are "against", however far in the clause
+        if targets.is_empty()
+            && !m.slots.has_target_slot
+            && !self.options.petrarch_roles
+            && code_st.starts_with("14")
+        {
+            let against = (m.end..a.toks.len().min(m.end + 16))
+                .take_while(|&j| !matches!(a.toks[j].lower.as_ref(), ";" | "." | ","))
+                .find(|&j| a.toks[j].lower.as_ref() == "against");
+            if let Some(j) = against {
+                if let Some((k, _)) = matcher::slot_np(a, j + 1) {
+                    targets = self.np_actors(a, disc, sentence, k);
+                }
+            }
         }
         // an event noun with no participants of its own takes a later
         // "between A and B" in the sentence ("negotiations took place in Oman
@@ -799,19 +834,21 @@ impl Coder {
 
     /// The first actor after token `from` in its clause (PETRARCH's target:
     /// the first actor in the verb phrase, objects and prepositional phrases
-    /// alike).
+    /// alike), up to a comma or clause punctuation, other than noun phrase `skip`.
     fn first_actor_after(
         &self,
         a: &Analysis,
         disc: &Discourse,
         sentence: usize,
         from: usize,
+        skip: Option<u32>,
     ) -> Vec<ActorRef> {
         for j in from..a.toks.len() {
-            if matches!(a.toks[j].lower.as_ref(), ";" | ":" | "--") {
+            if matches!(a.toks[j].lower.as_ref(), ";" | ":" | "--" | ",") {
                 break;
             }
-            if let Some(k) = a.np_of[j].filter(|&k| a.nps[k as usize].start == j) {
+            if let Some(k) = a.np_of[j].filter(|&k| a.nps[k as usize].start == j && Some(k) != skip)
+            {
                 let found = self.np_actors(a, disc, sentence, k);
                 if !found.is_empty() {
                     return found;
@@ -867,9 +904,24 @@ impl Coder {
         while j < a.toks.len() && a.tags[j] == Tag::Adv {
             j += 1;
         }
-        // "deported hundreds of thousands of Afghan migrants"
+        // "deported hundreds of thousands of Afghan migrants", "killed at least 43"
         if a.toks.get(j).is_some_and(|t| t.lower.as_ref() == "of") {
             j += 1;
+        }
+        if a.toks.get(j).is_some_and(|t| t.lower.as_ref() == "at")
+            && a.toks
+                .get(j + 1)
+                .is_some_and(|t| t.lower.as_ref() == "least")
+        {
+            j += 1;
+        }
+        // "shot and wounded the activist": coordinated verbs share the object
+        if a.toks
+            .get(j)
+            .is_some_and(|t| matches!(t.lower.as_ref(), "and" | "or"))
+            && a.tags.get(j + 1).is_some_and(|t| *t == Tag::Verb)
+        {
+            j += 2;
         }
         match matcher::slot_np(a, j) {
             Some((k, _)) => self.np_actors(a, disc, sentence, k),

@@ -335,7 +335,26 @@ pub fn subject(a: &Analysis, lex: &CompiledLexicon, vg_start: usize, depth: u8) 
         }
         if let Some(np) = a.np_ending(pos) {
             let idx = a.np_of[k].unwrap_or(0);
-            if pp_object(a, np.start) {
+            // "a roadside bomb planted by Taliban insurgents killed …": the
+            // agent of a reduced relative on the subject
+            if np.start >= 2
+                && a.toks[np.start - 1].lower.as_ref() == "by"
+                && a.tags[np.start - 2] == Tag::Verb
+                && morph::looks_past(&a.toks[np.start - 2].lower, lex)
+                && !np.actors.is_empty()
+                && a.np_ending(np.start - 2)
+                    .is_some_and(|head| head.actors.is_empty())
+            {
+                return Subject::Np(idx);
+            }
+            // "after crowds burned …": a subordinator, not a preposition, when
+            // its noun phrase stands right before the verb
+            let clause_subject = pos == vg_start
+                && matches!(
+                    a.toks[np.start - 1.min(np.start)].lower.as_ref(),
+                    "after" | "before" | "since" | "until" | "till" | "as"
+                );
+            if pp_object(a, np.start) && !clause_subject {
                 // skip the prepositional phrase ("the group in Yemen says")
                 pos = np.start - 1;
                 continue;

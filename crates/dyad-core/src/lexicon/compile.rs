@@ -57,6 +57,20 @@ impl WordBits {
     }
 }
 
+/// A pattern under a head word, with the literal words it needs before and
+/// after the head: what the coder scans, in order, for each trigger word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HeadRef {
+    /// Words needed before the head.
+    pub needs_before: WordBits,
+    /// Words needed after the head.
+    pub needs_after: WordBits,
+    /// `Pattern::specificity`.
+    pub spec: u32,
+    /// Index into `patterns`.
+    pub pattern: u32,
+}
+
 /// A pattern with ids resolved.
 #[derive(Clone, Debug)]
 pub struct CPattern {
@@ -138,6 +152,8 @@ pub struct CompiledLexicon {
     pub patterns: Vec<CPattern>,
     /// Pattern indexes by head word id, most specific first.
     pub by_head: FxHashMap<WordId, Vec<u32>>,
+    /// `by_head` with each pattern's needs and specificity inline (same order).
+    pub heads: FxHashMap<WordId, Vec<HeadRef>>,
     /// Synset members, compiled.
     pub synsets: Vec<Vec<Vec<CElem>>>,
     /// Irregular form id → lemma id.
@@ -195,6 +211,7 @@ impl CompiledLexicon {
             discards: PhraseIndex::default(),
             patterns: Vec::new(),
             by_head: FxHashMap::default(),
+            heads: FxHashMap::default(),
             synsets: Vec::new(),
             inflections: FxHashMap::default(),
             light_verbs: FxHashSet::default(),
@@ -307,13 +324,41 @@ impl CompiledLexicon {
         }
         for v in c.by_head.values_mut() {
             v.sort_by(|&a, &b| {
-                lex.patterns[b as usize]
-                    .specificity()
-                    .cmp(&lex.patterns[a as usize].specificity())
+                c.patterns[b as usize]
+                    .spec
+                    .cmp(&c.patterns[a as usize].spec)
                     .then(a.cmp(&b))
             });
             v.dedup();
         }
+        let words = |elems: &[CElem]| {
+            let mut bits = WordBits::default();
+            for e in elems {
+                if let CElem::Word(w) | CElem::Exact(w) = e {
+                    bits.insert(*w);
+                }
+            }
+            bits
+        };
+        c.heads = c
+            .by_head
+            .iter()
+            .map(|(&h, v)| {
+                let refs = v
+                    .iter()
+                    .map(|&p| {
+                        let cp = &c.patterns[p as usize];
+                        HeadRef {
+                            needs_before: words(&cp.before),
+                            needs_after: words(&cp.after),
+                            spec: cp.spec,
+                            pattern: p,
+                        }
+                    })
+                    .collect();
+                (h, refs)
+            })
+            .collect();
         for (form, lemma) in &lex.inflections {
             let f = c.intern(form);
             let l = c.intern(lemma);
