@@ -57,8 +57,6 @@ pub struct Analysis {
     pub nps: Vec<Np>,
     /// For each token, the index of the noun phrase containing it.
     pub np_of: Vec<Option<u32>>,
-    /// Word ids of every token's form and lemma (to rule out patterns quickly).
-    pub words: WordBits,
     /// `words_before[i]`: the word ids of tokens `0..i` (`n + 1` entries).
     pub words_before: Vec<WordBits>,
     /// `words_after[i]`: the word ids of tokens `i..n` (`n + 1` entries).
@@ -199,7 +197,6 @@ pub fn analyze(
         words_after[i] = w;
     }
     Analysis {
-        words,
         words_before,
         words_after,
         toks,

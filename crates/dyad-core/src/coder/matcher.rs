@@ -63,7 +63,7 @@ pub fn slot_np(a: &Analysis, i: usize) -> Option<(u32, usize)> {
                     break;
                 }
                 // "strikes on militant hideouts inside Iran": the place's country
-                "in" | "inside" | "across" | "near" if steps == 0 => {
+                "in" | "inside" | "into" | "across" | "near" if steps == 0 => {
                     if let Some(k2) = a.np_of.get(j + 1).copied().flatten() {
                         let np2 = &a.nps[k2 as usize];
                         let place = np2
@@ -269,21 +269,7 @@ impl Ctx<'_> {
 }
 
 /// Tries `pattern` with its head at token `i`.
-#[inline]
 pub fn match_at(
-    a: &Analysis,
-    lex: &CompiledLexicon,
-    pattern: &CPattern,
-    i: usize,
-) -> Option<PatternMatch> {
-    // most patterns under a head need a word the sentence does not have
-    if !a.words.may_contain_all(&pattern.needs) {
-        return None;
-    }
-    try_match(a, lex, pattern, i)
-}
-
-fn try_match(
     a: &Analysis,
     lex: &CompiledLexicon,
     pattern: &CPattern,

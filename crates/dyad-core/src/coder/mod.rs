@@ -834,7 +834,8 @@ impl Coder {
 
     /// The first actor after token `from` in its clause (PETRARCH's target:
     /// the first actor in the verb phrase, objects and prepositional phrases
-    /// alike), up to a comma or clause punctuation, other than noun phrase `skip`.
+    /// alike), up to clause punctuation or a comma before a new clause, other
+    /// than noun phrase `skip`.
     fn first_actor_after(
         &self,
         a: &Analysis,
@@ -844,8 +845,19 @@ impl Coder {
         skip: Option<u32>,
     ) -> Vec<ActorRef> {
         for j in from..a.toks.len() {
-            if matches!(a.toks[j].lower.as_ref(), ";" | ":" | "--" | ",") {
+            if matches!(a.toks[j].lower.as_ref(), ";" | ":" | "--") {
                 break;
+            }
+            // ", a senior official said": a new clause
+            if a.toks[j].lower.as_ref() == "," {
+                let clause = a.np_starting(j + 1).is_some_and(|np| {
+                    a.tags
+                        .get(np.end)
+                        .is_some_and(|t| matches!(t, Tag::Verb | Tag::Aux | Tag::Modal))
+                });
+                if clause {
+                    break;
+                }
             }
             if let Some(k) = a.np_of[j].filter(|&k| a.nps[k as usize].start == j && Some(k) != skip)
             {
@@ -879,7 +891,7 @@ impl Coder {
                 let actors = self.np_actors(a, disc, sentence, k);
                 let fresh: Vec<ActorRef> = actors
                     .into_iter()
-                    .filter(|x| !x.agent_only && !sources.iter().any(|s| s.code == x.code))
+                    .filter(|x| !sources.iter().any(|s| s.code == x.code))
                     .collect();
                 if !fresh.is_empty() {
                     return fresh;
@@ -923,10 +935,17 @@ impl Coder {
         {
             j += 2;
         }
-        match matcher::slot_np(a, j) {
-            Some((k, _)) => self.np_actors(a, disc, sentence, k),
-            None => Vec::new(),
+        if let Some((k, _)) = matcher::slot_np(a, j) {
+            return self.np_actors(a, disc, sentence, k);
         }
+        // no object: a directional phrase right after the pattern
+        // ("recalled its ambassadors from Washington", "sent troops into Syria")
+        if a.toks.get(j).is_some_and(|t| matches!(t.lower.as_ref(), "from" | "to" | "into" | "against" | "toward" | "towards")) {
+            if let Some((k, _)) = matcher::slot_np(a, j + 1) {
+                return self.np_actors(a, disc, sentence, k);
+            }
+        }
+        Vec::new()
     }
 
     /// Remembers the last pair of distinct countries in an event ("the two countries").

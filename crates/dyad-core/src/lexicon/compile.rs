@@ -82,8 +82,6 @@ pub struct CPattern {
     pub after: Vec<CElem>,
     /// Index into `Lexicon::patterns`.
     pub index: u32,
-    /// The literal words (outside synsets) the sentence must contain.
-    pub needs: WordBits,
     /// `Pattern::specificity` of the source pattern.
     pub spec: u32,
 }
@@ -306,15 +304,8 @@ impl CompiledLexicon {
                     .map(|e| c.compile_elem(e, &synset_ids, &p.origin, &mut diags))
                     .collect(),
                 index: pi as u32,
-                needs: WordBits::default(),
                 spec: p.specificity() as u32,
             };
-            let mut cp = cp;
-            for e in cp.before.iter().chain(&cp.after).chain([&cp.head]) {
-                if let CElem::Word(w) | CElem::Exact(w) = e {
-                    cp.needs.insert(*w);
-                }
-            }
             let mut heads = Vec::new();
             c.head_words(&cp.head, &mut heads, 0);
             for h in heads {
