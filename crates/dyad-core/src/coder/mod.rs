@@ -655,6 +655,26 @@ impl Coder {
         {
             targets = self.complement_actor(a, disc, sentence, m.end, &sources);
         }
+        // the victims named inside the pattern: "tortured detainees",
+        // "massacred hundreds of civilians", "fired tear gas at protesters"
+        if targets.is_empty() && !m.slots.has_target_slot && !self.options.petrarch_roles {
+            if let Some(x) = a.mentions.iter().find(|x| {
+                x.start > m.head
+                    && x.end <= m.literal_end
+                    && matches!(x.kind, crate::analysis::MentionKind::Agent(_))
+            }) {
+                if let crate::analysis::MentionKind::Agent(g) = x.kind {
+                    let ag = &self.lex.lex.agents[g as usize];
+                    targets.push(ActorRef {
+                        code: format!("---{}", ag.code),
+                        entry: None,
+                        start: x.start,
+                        end: x.end,
+                        agent_only: true,
+                    });
+                }
+            }
+        }
         // protests aim at what they are "against", however far in the clause
         if targets.is_empty()
             && !m.slots.has_target_slot
@@ -920,12 +940,13 @@ impl Coder {
         if a.toks.get(j).is_some_and(|t| t.lower.as_ref() == "of") {
             j += 1;
         }
-        if a.toks.get(j).is_some_and(|t| t.lower.as_ref() == "at")
-            && a.toks
-                .get(j + 1)
-                .is_some_and(|t| t.lower.as_ref() == "least")
-        {
-            j += 1;
+        // "killed at least 43", "detained more than 6,000 soldiers", "up to 20"
+        let w = |k: usize| a.toks.get(k).map(|t| t.lower.as_ref()).unwrap_or("");
+        if matches!(
+            (w(j), w(j + 1)),
+            ("at", "least") | ("more" | "fewer" | "less", "than") | ("up", "to")
+        ) {
+            j += if w(j) == "at" { 1 } else { 2 };
         }
         // "shot and wounded the activist": coordinated verbs share the object
         if a.toks
@@ -940,7 +961,12 @@ impl Coder {
         }
         // no object: a directional phrase right after the pattern
         // ("recalled its ambassadors from Washington", "sent troops into Syria")
-        if a.toks.get(j).is_some_and(|t| matches!(t.lower.as_ref(), "from" | "to" | "into" | "against" | "toward" | "towards")) {
+        if a.toks.get(j).is_some_and(|t| {
+            matches!(
+                t.lower.as_ref(),
+                "from" | "to" | "into" | "against" | "toward" | "towards"
+            )
+        }) {
             if let Some((k, _)) = matcher::slot_np(a, j + 1) {
                 return self.np_actors(a, disc, sentence, k);
             }
