@@ -443,6 +443,10 @@ fn coordinate(simple: Vec<Np>, toks: &[Tok], tags: &[Tag]) -> Vec<Np> {
             {
                 break;
             }
+            // ", and" after a single phrase joins clauses, not a list
+            if gap == [",", "and"] && group.len() < 2 {
+                break;
+            }
             // a comma joins only inside a list that ends with "and"
             if gap == [","] {
                 let rest_has_and = simple[j + 1..].windows(2).take(4).any(|w| {

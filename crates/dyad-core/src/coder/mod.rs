@@ -430,6 +430,32 @@ impl Coder {
                 matches.push(m);
             }
         }
+        // PETRARCH: an event in a subordinate clause ("… after crowds burned
+        // down its embassy") is part of the event before it, not coded alone
+        if self.options.petrarch_roles {
+            let heads: Vec<usize> = matches
+                .iter()
+                .filter(|m| self.lex.lex.patterns[m.pattern as usize].code != EventCode::Null)
+                .map(|m| m.head)
+                .collect();
+            matches.retain(|m| {
+                !heads.iter().any(|&h| {
+                    h < m.head
+                        && (h + 1..m.start.min(m.head)).any(|k| {
+                            matches!(
+                                a.toks[k].lower.as_ref(),
+                                "after"
+                                    | "before"
+                                    | "since"
+                                    | "until"
+                                    | "when"
+                                    | "while"
+                                    | "because"
+                            ) && a.np_starting(k + 1).is_some()
+                        })
+                })
+            });
+        }
         let mut events = Vec::new();
         for m in matches {
             self.roles(a, disc, sentence, m, &consumed, &mut events);
@@ -629,8 +655,14 @@ impl Coder {
                 {
                     negated = true;
                 }
-                let gov = np.start.checked_sub(1).map(|v| a.toks[v].lower.as_ref());
-                if gov.is_some_and(|w| UNDOING_VERBS.contains(&w)) {
+                // the verb governing the phrase, past coordinated phrases:
+                // "demanded a ceasefire and a full Israeli withdrawal"
+                let gov = (0..np.start)
+                    .rev()
+                    .take(12)
+                    .take_while(|&k| !matches!(a.toks[k].lower.as_ref(), "," | ";" | ":" | "that"))
+                    .find(|&k| a.tags[k] == Tag::Verb && a.np_of[k].is_none());
+                if gov.is_some_and(|k| UNDOING_VERBS.contains(&a.toks[k].lower.as_ref())) {
                     negated = true;
                 }
                 negated |= roles::conditional(a, m.head) || roles::unasserted_complement(a, m.head);
