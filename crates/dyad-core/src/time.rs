@@ -317,3 +317,110 @@ fn match_at(toks: &[Tok], i: usize, story: NaiveDate) -> Option<(usize, NaiveDat
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Tok;
+    use crate::text::tokenize;
+
+    fn toks(s: &str) -> Vec<Tok> {
+        tokenize(s)
+            .iter()
+            .map(|t| Tok {
+                start: t.start,
+                end: t.end,
+                lower: t.text(s).to_lowercase().into(),
+                form: None,
+                lemma: None,
+                cap: t.text(s).starts_with(char::is_uppercase),
+                kind: t.kind,
+            })
+            .collect()
+    }
+
+    fn first(s: &str, story: &str) -> Option<(String, Precision, bool)> {
+        let story = NaiveDate::parse_from_str(story, "%Y-%m-%d").ok()?;
+        find(&toks(s), story)
+            .first()
+            .map(|t| (t.date.to_string(), t.precision, t.anchors))
+    }
+
+    #[test]
+    fn relative_months() {
+        // story on Thursday 2024-03-14
+        let d = "2024-03-14";
+        assert_eq!(
+            first("talks took place last January", d),
+            Some(("2024-01-01".into(), Precision::Month, true))
+        );
+        assert_eq!(
+            first("the proximity talks last May", d),
+            Some(("2023-05-01".into(), Precision::Month, true))
+        );
+        assert_eq!(
+            first("he visited Baghdad last month", d),
+            Some(("2024-02-01".into(), Precision::Month, true))
+        );
+        assert_eq!(
+            first("in March", d),
+            Some(("2024-03-01".into(), Precision::Month, true))
+        );
+        assert_eq!(
+            first("last year", d),
+            Some(("2023-01-01".into(), Precision::Year, true))
+        );
+    }
+
+    #[test]
+    fn days_and_weekdays() {
+        let d = "2024-03-14";
+        assert_eq!(
+            first("on Saturday", d),
+            Some(("2024-03-09".into(), Precision::Day, true))
+        );
+        assert_eq!(
+            first("on Thursday", d),
+            Some(("2024-03-14".into(), Precision::Day, true))
+        );
+        assert_eq!(
+            first("yesterday", d),
+            Some(("2024-03-13".into(), Precision::Day, true))
+        );
+        assert_eq!(
+            first("on March 3", d),
+            Some(("2024-03-03".into(), Precision::Day, true))
+        );
+        assert_eq!(
+            first("on 7 October", d),
+            Some(("2023-10-07".into(), Precision::Day, true))
+        );
+        assert_eq!(
+            first("on Oct. 7, 2019", d),
+            Some(("2019-10-07".into(), Precision::Day, true))
+        );
+        assert_eq!(
+            first("in 2019", d),
+            Some(("2019-01-01".into(), Precision::Year, true))
+        );
+        assert_eq!(
+            first("three days ago", d),
+            Some(("2024-03-11".into(), Precision::Day, true))
+        );
+        assert_eq!(
+            first("two months ago", d),
+            Some(("2024-01-01".into(), Precision::Month, true))
+        );
+    }
+
+    #[test]
+    fn bounds_do_not_date_events() {
+        let d = "2024-03-14";
+        assert_eq!(
+            first("since the seventh of last October", d).map(|x| x.2),
+            Some(false)
+        );
+        assert_eq!(first("until March 3", d).map(|x| x.2), Some(false));
+        assert_eq!(first("the may be", d), None);
+    }
+}
