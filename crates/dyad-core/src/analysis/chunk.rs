@@ -227,11 +227,12 @@ pub fn chunk(
         let adj_conj = |i: usize| {
             matches!(toks[i].lower.as_ref(), "and" | "or")
                 && i > 0
-                && i + 1 < n
-                && tags[i - 1] == Tag::Adj
+                && i + 2 < n
+                && matches!(tags[i - 1], Tag::Adj | Tag::Noun)
                 && in_mention[i - 1] == usize::MAX
                 && matches!(tags[i + 1], Tag::Adj | Tag::Noun)
                 && in_mention[i + 1] == usize::MAX
+                && np_word(i + 2)
         };
         while i < n && (np_word(i) || adj_conj(i)) {
             // a determiner after a noun starts a new phrase ("gave Iran the weapons")
@@ -301,7 +302,12 @@ pub fn chunk(
         simple.push(np);
     }
     // twice, for chains: "tens of thousands of Iraqi protesters"
-    attach_agents(attach_agents(coordinate(simple, toks, tags), toks), toks)
+    let petrarch = lex.lex.petrarch;
+    attach_agents(
+        attach_agents(coordinate(simple, toks, tags), toks, petrarch),
+        toks,
+        petrarch,
+    )
 }
 
 /// Nouns of quantity that pass the actors of their "of" phrase through.
@@ -336,7 +342,7 @@ const QUANTITIES: &[&str] = &[
 /// "The foreign ministers of Peru and Ecuador", "soldiers from Gondor",
 /// "lawmakers in Fornost": a phrase of agents only takes the actors of the
 /// phrase after `of`/`in`/`from` (one actor per agent and actor).
-fn attach_agents(nps: Vec<Np>, toks: &[Tok]) -> Vec<Np> {
+fn attach_agents(nps: Vec<Np>, toks: &[Tok], petrarch: bool) -> Vec<Np> {
     let mut out: Vec<Np> = Vec::with_capacity(nps.len());
     let mut k = 0;
     while k < nps.len() {
@@ -344,7 +350,10 @@ fn attach_agents(nps: Vec<Np>, toks: &[Tok]) -> Vec<Np> {
         let next = nps.get(k + 1);
         let joins = next.is_some_and(|b| {
             b.start == np.end + 1
-                && matches!(toks[np.end].lower.as_ref(), "of" | "in" | "from")
+                // dyad: only "of" ("its ambassador from Haiti" is DOM's);
+                // PETRARCH dictionaries also attach "in" and "from"
+                && (toks[np.end].lower.as_ref() == "of"
+                    || (petrarch && matches!(toks[np.end].lower.as_ref(), "in" | "from")))
                 && !b.actors.is_empty()
                 && b.actors.iter().all(|x| !x.agent_only)
         });
@@ -376,10 +385,12 @@ fn attach_agents(nps: Vec<Np>, toks: &[Tok]) -> Vec<Np> {
                 continue;
             }
         }
-        if joins && !np.actors.is_empty() && np.actors.iter().all(|x| x.agent_only) {
+        if joins && np.actors.iter().any(|x| x.agent_only) {
             let b = &nps[k + 1];
             let mut actors = Vec::new();
-            for ag in &np.actors {
+            // "Ithilen and the government of Gondor": named members stay
+            actors.extend(np.actors.iter().filter(|x| !x.agent_only).cloned());
+            for ag in np.actors.iter().filter(|x| x.agent_only) {
                 for x in &b.actors {
                     let code = match (ag.code.strip_prefix("---"), ag.code.strip_suffix("---")) {
                         (Some(suffix), _) => stack(&x.code, suffix, Placement::Suffix),

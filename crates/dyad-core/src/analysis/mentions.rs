@@ -67,10 +67,14 @@ pub fn find(toks: &[Tok], text: &str, lex: &CompiledLexicon) -> Vec<Mention> {
     while i < toks.len() {
         let mut best: Option<Mention> = None;
         if let Some(first) = toks[i].form {
+            let second = toks.get(i + 1).and_then(|t| t.form);
             for r in lex.actors.starting_with(first) {
                 let len = r.words.len();
                 if best.is_some_and(|b| b.end - b.start >= len) {
                     break;
+                }
+                if len > 1 && second != Some(r.second) {
+                    continue;
                 }
                 if i + len <= toks.len()
                     && r.words
@@ -98,6 +102,9 @@ pub fn find(toks: &[Tok], text: &str, lex: &CompiledLexicon) -> Vec<Mention> {
                 let len = r.words.len();
                 if best.is_some_and(|b| b.end - b.start >= len) {
                     break;
+                }
+                if len > 1 && second != Some(r.second) {
+                    continue;
                 }
                 if i + len <= toks.len()
                     && r.words

@@ -194,6 +194,14 @@ pub fn tag(inputs: &[TagInput<'_>]) -> Vec<Tag> {
             Tag::Noun
         };
     }
+    // "most certainly", "more quickly": degree words before an adverb
+    for i in 0..n.saturating_sub(1) {
+        let next_adv = tags[i + 1] == Tag::Adv
+            || (inputs[i + 1].lower.len() > 4 && inputs[i + 1].lower.ends_with("ly"));
+        if matches!(inputs[i].lower, "most" | "more" | "less") && next_adv {
+            tags[i] = Tag::Adv;
+        }
+    }
     // pass 2: open-class words in context
     for i in 0..n {
         if !open[i] {
@@ -318,6 +326,16 @@ pub fn tag(inputs: &[TagInput<'_>]) -> Vec<Tag> {
                 _ if ["ful", "ous", "less", "able", "ible"]
                     .iter()
                     .any(|s| w.len() >= s.len() + 2 && w.ends_with(s)) =>
+                {
+                    Tag::Adj
+                }
+                // "Evil Mordor …", "Rohan and good Gondor": a modifier of a name
+                // at the start of the sentence or in a list of names
+                Some((nt, _))
+                    if nt.in_mention
+                        && (i == 0
+                            || (matches!(prev, Some(Tag::Conj))
+                                && matches!(prev2, Some(Tag::Propn | Tag::Noun)))) =>
                 {
                     Tag::Adj
                 }

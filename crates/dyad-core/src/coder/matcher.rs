@@ -122,7 +122,26 @@ impl Ctx<'_> {
         t.form == Some(w) || (!exact && t.lemma == Some(w))
     }
 
+    /// TABARI/PETRARCH: a `$`, `+` or `%` slot holds an actor (else the pattern fails).
+    fn slot_ok(&self, e: &CElem, k: u32) -> bool {
+        if !self.lex.lex.petrarch || matches!(e, CElem::SkipNp) {
+            return true;
+        }
+        let np = &self.a.nps[k as usize];
+        !np.actors.is_empty() || np.possessor.is_some() || np.anaphor.is_some()
+    }
+
     fn slot_fwd(&self, i: usize) -> Option<(u32, usize)> {
+        // "warned their ^ populations": a slot may start after the phrase's
+        // determiner or possessive when the pattern named it
+        if let Some(k) = self.a.np_of.get(i).copied().flatten() {
+            let np = &self.a.nps[k as usize];
+            if np.start < i
+                && (np.start..i).all(|j| matches!(self.a.tags[j], Tag::Det | Tag::PossPron))
+            {
+                return Some((k, np.end));
+            }
+        }
         slot_np(self.a, i)
     }
 
@@ -191,6 +210,9 @@ impl Ctx<'_> {
             }
             CElem::Source | CElem::Target | CElem::Compound | CElem::SkipNp => {
                 let (k, end) = self.slot_fwd(j)?;
+                if !self.slot_ok(first, k) {
+                    return None;
+                }
                 match first {
                     CElem::Source => slots.source = Some(k),
                     CElem::Target => {
@@ -253,6 +275,9 @@ impl Ctx<'_> {
             }
             CElem::Source | CElem::Target | CElem::Compound | CElem::SkipNp => {
                 let (k, start) = self.slot_bwd(j)?;
+                if !self.slot_ok(last, k) {
+                    return None;
+                }
                 match last {
                     CElem::Source => slots.source = Some(k),
                     CElem::Target => {

@@ -452,6 +452,7 @@ impl Coder {
                                     | "while"
                                     | "because"
                             ) && a.np_starting(k + 1).is_some()
+                                && !a.toks[k..m.head].iter().any(|t| t.lower.as_ref() == ",")
                         })
                 })
             });
@@ -516,8 +517,14 @@ impl Coder {
         if pattern.code == EventCode::Null {
             return;
         }
-        let head_is_verb = a.tags[m.head] == Tag::Verb
-            || (a.tags[m.head] == Tag::Adj && a.np_of[m.head].is_none());
+        // "sexually assaulted": an adverb head stands for the verb it modifies
+        let head_tag = if a.tags[m.head] == Tag::Adv && a.tags.get(m.head + 1) == Some(&Tag::Verb) {
+            Tag::Verb
+        } else {
+            a.tags[m.head]
+        };
+        let head_is_verb =
+            head_tag == Tag::Verb || (a.tags[m.head] == Tag::Adj && a.np_of[m.head].is_none());
         let mut negated = false;
         let mut sources: Vec<ActorRef> = Vec::new();
         let mut targets: Vec<ActorRef> = Vec::new();
@@ -529,7 +536,12 @@ impl Coder {
             sources = resolve_np(k);
         }
         if head_is_verb {
-            let g = roles::verb_group(a, &self.lex, m.head);
+            let vhead = if a.tags[m.head] == Tag::Adv {
+                m.head + 1
+            } else {
+                m.head
+            };
+            let g = roles::verb_group(a, &self.lex, vhead);
             negated |= g.negated || g.irrealis;
             let mut subj_start = g
                 .governor
@@ -754,6 +766,18 @@ impl Coder {
             disc.localize(&mut sources);
             disc.localize(&mut targets);
             disc.domestic(&mut sources, &mut targets, &self.lex.countries);
+            // concessions and repression with no one named act on the
+            // source's own country: "Ethiopia declared a state of emergency",
+            // "Peru's government declared a state of emergency in Lima"
+            if matches!(code_st.get(..2), Some("08" | "17")) && m.slots.compound.is_none() {
+                let same = !targets.is_empty()
+                    && targets
+                        .iter()
+                        .all(|t| sources.iter().any(|s| s.code == t.code));
+                if targets.is_empty() || same {
+                    targets = self.own_countries(&sources);
+                }
+            }
         }
         // "A and B held talks", "A and B signed a deal": a cooperative event
         // among the members of a compound subject
@@ -920,6 +944,34 @@ impl Coder {
             }
         }
         Vec::new()
+    }
+
+    /// The bare countries of `actors`, anchored on their spans.
+    fn own_countries(&self, actors: &[ActorRef]) -> Vec<ActorRef> {
+        let mut out: Vec<ActorRef> = Vec::new();
+        for x in actors {
+            let Some(c) = x.code.get(..3).filter(|c| self.lex.countries.contains(*c)) else {
+                continue;
+            };
+            if x.code == c || out.iter().any(|o| o.code == c) {
+                continue;
+            }
+            let entry = self
+                .lex
+                .lex
+                .actors
+                .iter()
+                .position(|e| e.default.as_deref() == Some(c))
+                .map(|p| p as u32);
+            out.push(ActorRef {
+                code: c.to_string(),
+                entry,
+                start: x.start,
+                end: x.end,
+                agent_only: false,
+            });
+        }
+        out
     }
 
     /// The first actor within the clause after `from` (up to 12 tokens),

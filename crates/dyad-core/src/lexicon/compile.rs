@@ -97,6 +97,9 @@ pub struct PhraseRef {
     pub entry: u32,
     /// Index of the phrase within the entry.
     pub phrase: u32,
+    /// The phrase's second word (`WordId::MAX` for one word): checked
+    /// before `words` is read, so most candidates cost no memory access.
+    pub second: WordId,
 }
 
 /// Phrases keyed by their first word, longest first.
@@ -106,7 +109,8 @@ pub struct PhraseIndex {
 }
 
 impl PhraseIndex {
-    fn insert(&mut self, r: PhraseRef) {
+    fn insert(&mut self, mut r: PhraseRef) {
+        r.second = r.words.get(1).copied().unwrap_or(WordId::MAX);
         self.by_first.entry(r.words[0]).or_default().push(r);
     }
     fn finish(&mut self) {
@@ -233,6 +237,7 @@ impl CompiledLexicon {
                     case: p.case,
                     entry: ei as u32,
                     phrase: pi as u32,
+                    second: WordId::MAX,
                 });
             }
         }
@@ -248,6 +253,7 @@ impl CompiledLexicon {
                     case: p.case,
                     entry: ei as u32,
                     phrase: pi as u32,
+                    second: WordId::MAX,
                 });
             }
         }
@@ -263,6 +269,7 @@ impl CompiledLexicon {
                 case: CaseRule::Any,
                 entry: ei as u32,
                 phrase: 0,
+                second: WordId::MAX,
             });
         }
         c.actors.finish();
