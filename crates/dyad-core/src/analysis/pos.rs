@@ -316,6 +316,8 @@ pub fn tag(inputs: &[TagInput<'_>]) -> Vec<Tag> {
                 && (1..=3).any(|back| {
                     i > back
                         && matches!(tags[i - back - 1], Tag::Det | Tag::PossPron)
+                        // "demanded that the government lift …": a subjunctive verb
+                        && !(i > back + 1 && inputs[i - back - 2].lower == "that")
                         && (i - back..i).all(|k| {
                             matches!(tags[k], Tag::Noun | Tag::Adj | Tag::Num | Tag::Propn)
                         })

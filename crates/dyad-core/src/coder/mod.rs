@@ -468,10 +468,15 @@ impl Coder {
     /// country, city or capital. None when there are several.
     fn sentence_place(&self, a: &Analysis) -> Option<String> {
         let mut place: Option<&str> = None;
-        for np in &a.nps {
+        for (k, np) in a.nps.iter().enumerate() {
             if np.start == 0 || a.toks[np.start - 1].lower.as_ref() != "in" {
                 continue;
             }
+            // "in areas of Ukraine", "in the north of the country"
+            let np = match matcher::slot_np(a, np.start) {
+                Some((k2, _)) if k2 as usize != k => &a.nps[k2 as usize],
+                _ => np,
+            };
             for x in &np.actors {
                 let c = x.code.get(..3).unwrap_or("");
                 if !self.lex.countries.contains(c) || (x.code.len() > 3 && !x.code.ends_with("GOV"))
@@ -701,7 +706,11 @@ impl Coder {
         }
         // the victims named inside the pattern: "tortured detainees",
         // "massacred hundreds of civilians", "fired tear gas at protesters"
-        if targets.is_empty() && !m.slots.has_target_slot && !self.options.petrarch_roles {
+        if targets.is_empty()
+            && !m.slots.has_target_slot
+            && !self.options.petrarch_roles
+            && matches!(code_st.get(..2), Some("17" | "18" | "19" | "20"))
+        {
             if let Some(x) = a.mentions.iter().find(|x| {
                 x.start > m.head
                     && x.end <= m.literal_end
