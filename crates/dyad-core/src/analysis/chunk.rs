@@ -304,7 +304,7 @@ pub fn chunk(
     // twice, for chains: "tens of thousands of Iraqi protesters"
     let petrarch = lex.lex.petrarch;
     attach_agents(
-        attach_agents(coordinate(simple, toks, tags), toks, petrarch),
+        attach_agents(coordinate(simple, toks, tags, lex), toks, petrarch),
         toks,
         petrarch,
     )
@@ -423,7 +423,7 @@ fn attach_agents(nps: Vec<Np>, toks: &[Tok], petrarch: bool) -> Vec<Np> {
 }
 
 /// Merges "A and B", "A, B and C", and "the Iranian and US representatives".
-fn coordinate(simple: Vec<Np>, toks: &[Tok], tags: &[Tag]) -> Vec<Np> {
+fn coordinate(simple: Vec<Np>, toks: &[Tok], tags: &[Tag], lex: &CompiledLexicon) -> Vec<Np> {
     let mut out: Vec<Np> = Vec::with_capacity(simple.len());
     let mut k = 0;
     while k < simple.len() {
@@ -482,7 +482,17 @@ fn coordinate(simple: Vec<Np>, toks: &[Tok], tags: &[Tag]) -> Vec<Np> {
         let shared_agent = last
             .actors
             .first()
-            .filter(|a| a.code.len() > 3 && a.entry.is_some())
+            // only a code built from a country and an agent ("US representatives"),
+            // never an organisation's own code ("the European Union")
+            .filter(|a| {
+                a.code.len() == 6
+                    && a.entry.is_some_and(|e| {
+                        lex.lex.actors[e as usize]
+                            .default
+                            .as_ref()
+                            .is_some_and(|d| d.len() == 3)
+                    })
+            })
             .map(|a| a.code.clone());
         let mut actors = Vec::new();
         for (gi, g) in group.iter().enumerate() {

@@ -166,6 +166,11 @@ impl Ctx<'_> {
         let Some((first, rest)) = elems.split_first() else {
             return Some((j, lit_end));
         };
+        // time expressions are transparent: "imposed sanctions on Monday on …"
+        let j = match self.a.times.iter().find(|t| t.start == j && j > 0) {
+            Some(t) if !matches!(first, CElem::Gap(_)) => t.end,
+            _ => j,
+        };
         let n = self.a.toks.len();
         match first {
             CElem::Word(w) | CElem::Exact(w) => {
