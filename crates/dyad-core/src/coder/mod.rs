@@ -778,13 +778,27 @@ impl Coder {
             // concessions and repression with no one named act on the
             // source's own country: "Ethiopia declared a state of emergency",
             // "Peru's government declared a state of emergency in Lima"
+            // protests with no one named are against the protesters' own
+            // government: "thousands rallied in Minsk"
+            if code_st.starts_with("14") && targets.is_empty() && m.slots.compound.is_none() {
+                targets = self
+                    .own_countries(&sources, true)
+                    .into_iter()
+                    .map(|t| ActorRef {
+                        code: format!("{}GOV", t.code),
+                        entry: t.entry,
+                        ..t
+                    })
+                    .filter(|t| !sources.iter().any(|s| s.code == t.code))
+                    .collect();
+            }
             if matches!(code_st.get(..2), Some("08" | "17")) && m.slots.compound.is_none() {
                 let same = !targets.is_empty()
                     && targets
                         .iter()
                         .all(|t| sources.iter().any(|s| s.code == t.code));
                 if targets.is_empty() || same {
-                    targets = self.own_countries(&sources);
+                    targets = self.own_countries(&sources, false);
                 }
             }
         }
@@ -955,14 +969,15 @@ impl Coder {
         Vec::new()
     }
 
-    /// The bare countries of `actors`, anchored on their spans.
-    fn own_countries(&self, actors: &[ActorRef]) -> Vec<ActorRef> {
+    /// The bare countries of `actors`, anchored on their spans (an actor that
+    /// is itself a bare country gives none unless `same` allows it).
+    fn own_countries(&self, actors: &[ActorRef], same: bool) -> Vec<ActorRef> {
         let mut out: Vec<ActorRef> = Vec::new();
         for x in actors {
             let Some(c) = x.code.get(..3).filter(|c| self.lex.countries.contains(*c)) else {
                 continue;
             };
-            if x.code == c || out.iter().any(|o| o.code == c) {
+            if (x.code == c && !same) || out.iter().any(|o| o.code == c) {
                 continue;
             }
             let entry = self
