@@ -1,7 +1,7 @@
 //! The built-in lexicon: it parses cleanly and every event code it uses is in
 //! the CAMEO table.
 
-use dyad_core::lexicon::{builtin, EventCode};
+use dyad_core::lexicon::builtin;
 use dyad_core::ontology::Ontology;
 
 #[test]
@@ -24,11 +24,7 @@ fn every_code_the_lexicon_uses_is_in_the_ontology() {
     let ontology = Ontology::builtin().expect("ontology");
     let mut missing = Vec::new();
     for p in &lex.lex.patterns {
-        let codes: Vec<&String> = match &p.code {
-            EventCode::Code(c) => vec![c],
-            EventCode::Paired(a, b) => vec![a, b],
-            EventCode::Null => vec![],
-        };
+        let codes = p.code.codes();
         for c in codes {
             if ontology.get(c).is_none() {
                 missing.push(format!("{} ({})", c, p.origin));

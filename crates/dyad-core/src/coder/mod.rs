@@ -273,18 +273,8 @@ impl Coder {
                     .map(move |s| s..(s + max).min(r.end))
             });
             for r in ranges {
-                let s = toks[r.start].start as usize;
-                let e = toks[r.end - 1].end as usize;
-                let sent = text[s..e].to_string();
-                let rel: Vec<Token> = toks[r]
-                    .iter()
-                    .map(|t| Token {
-                        start: t.start - s as u32,
-                        end: t.end - s as u32,
-                        ..*t
-                    })
-                    .collect();
-                sentences.push((sent, rel));
+                let (sent, rel) = crate::text::sentence(text, &toks, r);
+                sentences.push((sent.to_string(), rel));
             }
         }
         out.sentences = sentences.len();

@@ -148,6 +148,17 @@ pub enum EventCode {
     Null,
 }
 
+impl EventCode {
+    /// The CAMEO codes it assigns (none for the null code).
+    pub fn codes(&self) -> Vec<&str> {
+        match self {
+            EventCode::Code(c) => vec![c],
+            EventCode::Paired(a, b) => vec![a, b],
+            EventCode::Null => vec![],
+        }
+    }
+}
+
 /// A verb or event-noun pattern.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pattern {
