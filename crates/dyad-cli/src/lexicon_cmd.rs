@@ -4,7 +4,7 @@ use anyhow::Result;
 use dyad_core::analysis::{analyze, MentionKind};
 use dyad_core::lexicon::{CompiledLexicon, Diagnostic, EventCode, Lexicon, Origin, PatElem};
 use dyad_core::ontology::Ontology;
-use dyad_core::text::{normalize, segment, tokenize, Token};
+use dyad_core::text::{normalize, segment, tokenize};
 use dyad_core::{Coder, Document};
 use std::collections::{BTreeMap, HashMap};
 use std::time::Instant;
@@ -92,11 +92,7 @@ pub fn lint(lex: &Lexicon, ontology: &Ontology) -> Vec<Diagnostic> {
     // patterns: codes in the ontology, duplicates, conflicts
     let mut by_shape: HashMap<Shape, (&EventCode, &Origin)> = HashMap::new();
     for p in &lex.patterns {
-        let codes: Vec<&String> = match &p.code {
-            EventCode::Code(c) => vec![c],
-            EventCode::Paired(a, b) => vec![a, b],
-            EventCode::Null => vec![],
-        };
+        let codes = p.code.codes();
         for c in codes {
             if ontology.get(c).is_none() {
                 d(
@@ -246,17 +242,7 @@ pub fn explain(
     let text = normalize(sentence);
     let toks = tokenize(&text);
     for r in segment(&text, &toks) {
-        let s = toks[r.start].start as usize;
-        let e = toks[r.end - 1].end as usize;
-        let sent = &text[s..e];
-        let rel: Vec<Token> = toks[r]
-            .iter()
-            .map(|t| Token {
-                start: t.start - s as u32,
-                end: t.end - s as u32,
-                ..*t
-            })
-            .collect();
+        let (sent, rel) = dyad_core::text::sentence(&text, &toks, r);
         let a = analyze(sent, &rel, lex, date);
         outln!(o, "sentence: {sent}");
         outln!(o, "tokens:");

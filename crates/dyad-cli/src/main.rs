@@ -28,6 +28,7 @@ mod eval_cmd;
 mod input;
 mod lexicon_cmd;
 mod output;
+mod petrarch_cmd;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
@@ -36,6 +37,9 @@ use input::{InputFormat, SkipReason};
 use output::OutputFormat;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
 #[command(
@@ -55,6 +59,8 @@ enum Command {
     Code(CodeArgs),
     /// Score dyad against a gold file (dyad JSONL or PLOVER JSON): P/R/F1 per type and root.
     Eval(EvalArgs),
+    /// Run PETRARCH-style validation records (XML) with the dictionaries they name.
+    Validate(petrarch_cmd::ValidateArgs),
     /// Inspect the built-in lexicon.
     Lexicon {
         #[command(subcommand)]
@@ -96,6 +102,8 @@ struct CodeArgs {
     /// Emit events that have a source but no target.
     #[arg(long)]
     allow_no_target: bool,
+    #[command(flatten)]
+    dict: petrarch_cmd::DictArgs,
 }
 
 #[derive(clap::Args)]
@@ -159,7 +167,7 @@ fn run() -> Result<ExitCode> {
                 require_target: !args.allow_no_target,
                 ..Options::default()
             };
-            let coder = Coder::builtin(options).context("cannot load the built-in lexicon")?;
+            let coder = petrarch_cmd::coder(&args.dict, options)?;
             let run = code_cmd::CodeRun {
                 inputs: args.inputs,
                 output: args.output,
@@ -241,6 +249,7 @@ fn run() -> Result<ExitCode> {
                 Ok(ExitCode::from(3))
             }
         }
+        Command::Validate(args) => petrarch_cmd::validate(&args),
         Command::Lexicon { command } => match command {
             LexiconCommand::Check => {
                 let (lex, mut diags, _) = lexicon_cmd::load_timed();
