@@ -50,6 +50,8 @@ pub struct Writer<W: Write> {
     out: W,
     format: OutputFormat,
     header_done: bool,
+    /// One record, serialised before a single write to `out`.
+    buf: Vec<u8>,
 }
 
 impl<W: Write> Writer<W> {
@@ -59,6 +61,7 @@ impl<W: Write> Writer<W> {
             out,
             format,
             header_done: false,
+            buf: Vec::with_capacity(4096),
         }
     }
 
@@ -76,8 +79,10 @@ impl<W: Write> Writer<W> {
         self.header()?;
         match self.format {
             OutputFormat::Jsonl => {
-                serde_json::to_writer(&mut self.out, r)?;
-                self.out.write_all(b"\n")
+                self.buf.clear();
+                serde_json::to_writer(&mut self.buf, r)?;
+                self.buf.push(b'\n');
+                self.out.write_all(&self.buf)
             }
             OutputFormat::Tsv => {
                 let opt = |s: &Option<String>| s.as_deref().map(clean).unwrap_or_default();

@@ -307,6 +307,65 @@ fn same_output_for_any_thread_count() {
     assert_eq!(one.stdout, four.stdout);
 }
 
+/// More documents than one parallel batch (256), with skips and discards
+/// mixed in: the output and the summary are the same for any thread count,
+/// byte for byte, and in input order.
+#[test]
+fn same_output_for_any_thread_count_across_batches() {
+    let dev = std::fs::read_to_string(workspace().join("eval/dev.jsonl")).expect("dev set");
+    let stories =
+        std::fs::read_to_string(workspace().join("examples/stories.jsonl")).expect("stories");
+    let mut input = String::new();
+    for (k, line) in dev.lines().chain(stories.lines()).enumerate() {
+        input.push_str(line);
+        input.push('\n');
+        if k % 97 == 0 {
+            input.push_str("{\"id\":\"bad\",\"date\":\"nope\",\"text\":\"x\"}\nnot json\n");
+        }
+    }
+    let p = write("batches.jsonl", input.as_bytes());
+    let outs: Vec<Output> = ["1", "2", "4"]
+        .iter()
+        .map(|t| run(&["code", s(&p), "--threads", t]))
+        .collect();
+    assert!(outs.iter().all(|o| o.status.success()));
+    assert!(!outs[0].stdout.is_empty());
+    let summary = |o: &Output| -> String {
+        let e = stderr(o);
+        let mut lines: Vec<String> = e.lines().map(|l| l.to_string()).collect();
+        // the last line ends with the run time
+        if let Some(last) = lines.last_mut() {
+            *last = last
+                .rsplit_once(" in ")
+                .map(|(a, _)| a.to_string())
+                .unwrap_or_default();
+        }
+        lines.join("\n")
+    };
+    for o in &outs[1..] {
+        assert_eq!(outs[0].stdout, o.stdout);
+        assert_eq!(summary(&outs[0]), summary(o));
+    }
+    let ids: Vec<String> = records(&outs[0]).into_iter().map(|r| r.doc_id).collect();
+    let mut order: Vec<&str> = Vec::new();
+    for id in &ids {
+        if order.last() != Some(&id.as_str()) {
+            order.push(id);
+        }
+    }
+    let pos = |id: &str| {
+        input
+            .find(&format!("\"id\": \"{id}\""))
+            .or_else(|| input.find(&format!("\"id\":\"{id}\"")))
+    };
+    let positions: Vec<usize> = order.iter().filter_map(|id| pos(id)).collect();
+    assert_eq!(positions.len(), order.len(), "every doc_id is an input id");
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "records in input order"
+    );
+}
+
 #[test]
 fn examples_against_gold() {
     let ws = workspace();
