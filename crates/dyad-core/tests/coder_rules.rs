@@ -92,8 +92,8 @@ fn code(text: &str) -> Vec<String> {
 #[test]
 fn light_verb_with_event_noun_is_reciprocal() {
     assert_eq!(
-        code("The United States held secret talks with Iran."),
-        vec!["USA 040 IRN", "IRN 040 USA"]
+        code("Washington held two rounds of talks with Tehran."),
+        vec!["USAGOV 040 IRNGOV", "IRNGOV 040 USAGOV"]
     );
 }
 
@@ -108,7 +108,7 @@ fn agents_combine_with_countries() {
 #[test]
 fn compound_subjects_give_one_event_each() {
     assert_eq!(
-        code("The United States and Britain direct repeated air strikes on Ansar Allah sites."),
+        code("The United States and Britain direct renewed air strikes on Houthi positions."),
         vec!["USA 195 YEMREB", "GBR 195 YEMREB"]
     );
 }
@@ -125,7 +125,7 @@ fn passive_voice_swaps_roles() {
 fn negation_and_modality_suppress() {
     assert!(code("Iran did not attack Israel.").is_empty());
     assert!(code("Iran would attack Israel.").is_empty());
-    assert!(code("It cannot attack the Houthis, but it can meet Israel.").is_empty());
+    assert!(code("It cannot strike Israel, but it can meet Oman.").is_empty());
     assert!(code("If Iran attacked Israel, oil would rise.").is_empty());
     assert!(code("Washington sought to persuade Tehran to attack Israel.").is_empty());
 }
@@ -159,7 +159,7 @@ fn reported_speech_never_makes_the_reporter_the_source() {
 #[test]
 fn reciprocal_between() {
     assert_eq!(
-        code("The last known talks between the United States and Iran were in May."),
+        code("Earlier talks between the United States and Iran took place in May."),
         vec!["USA 040 IRN", "IRN 040 USA"]
     );
 }
@@ -167,8 +167,8 @@ fn reciprocal_between() {
 #[test]
 fn mediation_between_two_parties() {
     assert_eq!(
-        code("“Omani officials, during the talks shuttled between the Iranian and US representatives”."),
-        vec!["OMNGOV 045 IRNGOV", "OMNGOV 045 USAGOV"]
+        code("Omani officials, throughout the negotiations, shuttled between the US and Iranian representatives."),
+        vec!["OMNGOV 045 USAGOV", "OMNGOV 045 IRNGOV"]
     );
 }
 
@@ -177,7 +177,7 @@ fn appositive_subject_and_relative_date() {
     let doc = Document {
         id: "t".into(),
         date: NaiveDate::from_ymd_opt(2024, 3, 14).unwrap(),
-        text: "The official said that when Brigadier General Ismail Qaani, commander of the Quds Force, visited Baghdad last month, he told them to stop.".into(),
+        text: "An aide said that when Ismail Qaani, head of the Quds Force, visited Baghdad last month, he urged restraint.".into(),
         title: None,
     };
     let ev = coder().code(&doc).events;
@@ -209,9 +209,7 @@ fn event_nouns_take_their_modifier_as_source() {
 #[test]
 fn ownership_reaches_the_actor() {
     assert_eq!(
-        code(
-            "The Houthis say that they are targeting ships owned or operated by Israeli companies."
-        ),
+        code("The Houthis said that they had targeted two tankers operated by Israeli companies."),
         vec!["YEMREB 190 ISRBUS"]
     );
 }

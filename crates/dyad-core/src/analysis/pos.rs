@@ -377,7 +377,7 @@ pub fn tag(inputs: &[TagInput<'_>]) -> Vec<Tag> {
                 {
                     Tag::Noun
                 }
-                // "Britain direct repeated air strikes": an actor, then a verb, then a modified object
+                // "Britain direct renewed strikes": an actor, then a verb, then a modified object
                 Some((nt, _))
                     if matches!(prev, Some(Tag::Propn))
                         && i > 0

@@ -45,7 +45,7 @@ pub fn slot_np(a: &Analysis, i: usize) -> Option<(u32, usize)> {
         return None;
     }
     if np.actors.is_empty() && np.possessor.is_none() {
-        // "ships owned or operated by Israeli companies", "positions of the Houthis"
+        // "tankers owned by Greek firms", "positions of the Houthis"
         let mut j = np.end;
         let words = |j: usize| a.toks.get(j).map(|t| t.lower.as_ref()).unwrap_or("");
         let mut steps = 0;
