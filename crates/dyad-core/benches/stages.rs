@@ -46,17 +46,8 @@ fn sentences(docs: &[Document]) -> Vec<(String, Vec<Token>, NaiveDate)> {
         let text = normalize(&d.text);
         let toks = tokenize(&text);
         for r in segment(&text, &toks) {
-            let s = toks[r.start].start;
-            let e = toks[r.end - 1].end;
-            let rel = toks[r]
-                .iter()
-                .map(|t| Token {
-                    start: t.start - s,
-                    end: t.end - s,
-                    ..*t
-                })
-                .collect();
-            out.push((text[s as usize..e as usize].to_string(), rel, d.date));
+            let (sent, rel) = dyad_core::text::sentence(&text, &toks, r);
+            out.push((sent.to_string(), rel, d.date));
         }
     }
     out

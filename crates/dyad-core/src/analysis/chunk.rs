@@ -48,6 +48,17 @@ pub struct Np {
 }
 
 impl Np {
+    /// A phrase spanning `start..end` built from others (no possessor or anaphor).
+    pub fn joined(start: usize, end: usize, actors: Vec<ActorRef>) -> Self {
+        Np {
+            start,
+            end,
+            actors,
+            possessor: None,
+            anaphor: None,
+        }
+    }
+
     /// Actors, or the possessor if there are none.
     pub fn actors_or_possessor(&self) -> Vec<ActorRef> {
         if self.actors.is_empty() {
@@ -374,13 +385,7 @@ fn attach_agents(nps: Vec<Np>, toks: &[Tok], petrarch: bool) -> Vec<Np> {
                         ..x.clone()
                     })
                     .collect();
-                out.push(Np {
-                    start: np.start,
-                    end: b.end,
-                    actors,
-                    possessor: None,
-                    anaphor: None,
-                });
+                out.push(Np::joined(np.start, b.end, actors));
                 k += 2;
                 continue;
             }
@@ -406,13 +411,7 @@ fn attach_agents(nps: Vec<Np>, toks: &[Tok], petrarch: bool) -> Vec<Np> {
                     });
                 }
             }
-            out.push(Np {
-                start: np.start,
-                end: b.end,
-                actors,
-                possessor: None,
-                anaphor: None,
-            });
+            out.push(Np::joined(np.start, b.end, actors));
             k += 2;
         } else {
             out.push(np.clone());
