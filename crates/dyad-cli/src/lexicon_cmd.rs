@@ -224,11 +224,17 @@ pub fn stats(o: &mut String, lex: &CompiledLexicon, load_ms: f64) {
     outln!(o, "countries              {:>6}", l.countries.len());
 }
 
-/// Loads the built-in lexicon, timing it.
-pub fn load_timed() -> (CompiledLexicon, Vec<Diagnostic>, f64) {
+/// Loads the built-in lexicon (or the one in `dir`), timing it.
+pub fn load_timed(
+    dir: Option<&std::path::Path>,
+) -> anyhow::Result<(CompiledLexicon, Vec<Diagnostic>, f64)> {
     let t = Instant::now();
-    let (lex, diags) = dyad_core::lexicon::builtin::load();
-    (lex, diags, t.elapsed().as_secs_f64() * 1000.0)
+    let (lex, diags) = match dir {
+        None => dyad_core::lexicon::builtin::load(),
+        Some(d) => dyad_core::lexicon::dir::load(d)
+            .map_err(|e| anyhow::anyhow!("cannot load the lexicon in {}: {e}", d.display()))?,
+    };
+    Ok((lex, diags, t.elapsed().as_secs_f64() * 1000.0))
 }
 
 /// Prints how a sentence is analysed and coded.

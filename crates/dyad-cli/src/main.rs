@@ -49,8 +49,22 @@ static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
     after_help = "Exit codes: 0 success, 1 error, 2 usage, 3 --strict with skipped documents or a failed check."
 )]
 struct Cli {
+    /// Use the dyad-format lexicon in this directory (laid out like the
+    /// repository's lexicon/) instead of the built-in one: edit or extend it
+    /// without rebuilding.
+    #[arg(long, global = true, value_name = "DIR")]
+    lexicon: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// The coder over the built-in lexicon, or over `--lexicon DIR`.
+fn dyad_coder(lexicon: Option<&std::path::Path>, options: Options) -> Result<Coder> {
+    match lexicon {
+        None => Coder::builtin(options).context("cannot load the built-in lexicon"),
+        Some(dir) => Coder::from_dir(dir, options)
+            .with_context(|| format!("cannot load the lexicon in {}", dir.display())),
+    }
 }
 
 #[derive(Subcommand)]
@@ -61,7 +75,7 @@ enum Command {
     Eval(EvalArgs),
     /// Run PETRARCH-style validation records (XML) with the dictionaries they name.
     Validate(petrarch_cmd::ValidateArgs),
-    /// Inspect the built-in lexicon.
+    /// Inspect the lexicon (built-in, or --lexicon DIR).
     Lexicon {
         #[command(subcommand)]
         command: LexiconCommand,
@@ -133,7 +147,7 @@ struct EvalArgs {
 
 #[derive(Subcommand)]
 enum LexiconCommand {
-    /// Lint the built-in lexicon: parse errors, duplicates, conflicts, overlapping dates, unknown codes.
+    /// Lint the lexicon: parse errors, duplicates, conflicts, overlapping dates, unknown codes.
     Check,
     /// Print entry counts and load time.
     Stats,
@@ -167,7 +181,7 @@ fn run() -> Result<ExitCode> {
                 require_target: !args.allow_no_target,
                 ..Options::default()
             };
-            let coder = petrarch_cmd::coder(&args.dict, options)?;
+            let coder = petrarch_cmd::coder(&args.dict, options, cli.lexicon.as_deref())?;
             let run = code_cmd::CodeRun {
                 inputs: args.inputs,
                 output: args.output,
@@ -192,8 +206,7 @@ fn run() -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval(args) => {
-            let coder =
-                Coder::builtin(Options::default()).context("cannot load the built-in lexicon")?;
+            let coder = dyad_coder(cli.lexicon.as_deref(), Options::default())?;
             let date = parse_date_arg(args.date.as_deref())?;
             let mut inputs = std::collections::HashMap::new();
             if let Some(p) = &args.input {
@@ -252,8 +265,8 @@ fn run() -> Result<ExitCode> {
         Command::Validate(args) => petrarch_cmd::validate(&args),
         Command::Lexicon { command } => match command {
             LexiconCommand::Check => {
-                let (lex, mut diags, _) = lexicon_cmd::load_timed();
-                let ontology = dyad_core::ontology::Ontology::builtin()?;
+                let (lex, mut diags, _) = lexicon_cmd::load_timed(cli.lexicon.as_deref())?;
+                let ontology = dyad_coder(cli.lexicon.as_deref(), Options::default())?.ontology;
                 diags.extend(lexicon_cmd::lint(&lex.lex, &ontology));
                 let mut o = String::new();
                 for d in &diags {
@@ -268,7 +281,7 @@ fn run() -> Result<ExitCode> {
                 })
             }
             LexiconCommand::Stats => {
-                let (lex, _, ms) = lexicon_cmd::load_timed();
+                let (lex, _, ms) = lexicon_cmd::load_timed(cli.lexicon.as_deref())?;
                 let mut o = String::new();
                 lexicon_cmd::stats(&mut o, &lex, ms);
                 emit(&o)?;
@@ -277,7 +290,7 @@ fn run() -> Result<ExitCode> {
             LexiconCommand::Explain { sentence, date } => {
                 let date = parse_date_arg(date.as_deref())?
                     .unwrap_or_else(|| chrono::Local::now().date_naive());
-                let coder = Coder::builtin(Options::default())?;
+                let coder = dyad_coder(cli.lexicon.as_deref(), Options::default())?;
                 let mut o = String::new();
                 lexicon_cmd::explain(&mut o, &coder, &sentence, date)?;
                 emit(&o)?;

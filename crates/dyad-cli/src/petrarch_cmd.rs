@@ -114,16 +114,19 @@ pub fn load_coder(files: &DictFiles, options: Options, all_warnings: bool) -> Re
     Ok(Coder::new(lex, ontology, options))
 }
 
-/// The coder for `dyad code`: built-in, or PETRARCH dictionaries.
-pub fn coder(args: &DictArgs, mut options: Options) -> Result<Coder> {
+/// The coder for `dyad code`: built-in (or `--lexicon DIR`), or PETRARCH dictionaries.
+pub fn coder(args: &DictArgs, mut options: Options, lexicon: Option<&Path>) -> Result<Coder> {
     match args.dict {
         DictKind::Builtin => {
             if args.any_file() {
                 bail!("--verbs/--actors/--agents/--discards/--issues need --dict petrarch");
             }
-            Coder::builtin(options).context("cannot load the built-in lexicon")
+            crate::dyad_coder(lexicon, options)
         }
         DictKind::Petrarch => {
+            if lexicon.is_some() {
+                bail!("--lexicon (a dyad lexicon) and --dict petrarch cannot be combined");
+            }
             if args.verbs.is_empty() || args.actors.is_empty() {
                 bail!("--dict petrarch needs at least --verbs FILE and --actors FILE");
             }

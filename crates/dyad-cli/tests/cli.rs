@@ -484,3 +484,67 @@ fn dev_set_against_gold() {
         stderr(&out)
     );
 }
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for e in std::fs::read_dir(from).expect("read dir").flatten() {
+        let p = e.path();
+        let dest = to.join(e.file_name());
+        if p.is_dir() {
+            copy_dir(&p, &dest);
+        } else {
+            std::fs::copy(&p, &dest).expect("copy file");
+        }
+    }
+}
+
+/// `--lexicon DIR` codes with a lexicon read at run time: an unchanged copy
+/// of lexicon/ gives the built-in output byte for byte, and a line added to
+/// the copy takes effect without rebuilding.
+#[test]
+fn lexicon_directory_at_run_time() {
+    let dir = tmp("lexicon-copy");
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&workspace().join("lexicon"), &dir);
+    let input = workspace().join("examples/stories.jsonl");
+    let builtin = run(&["code", s(&input)]);
+    let copied = run(&["code", s(&input), "--lexicon", s(&dir)]);
+    assert!(copied.status.success(), "{}", stderr(&copied));
+    assert_eq!(builtin.stdout, copied.stdout);
+
+    let doc = write(
+        "zorble.jsonl",
+        br#"{"id": "z", "date": "2024-03-14", "text": "Chile zorbled Peru on Monday."}"#,
+    );
+    assert!(records(&run(&["code", s(&doc)])).is_empty());
+    std::fs::write(
+        dir.join("verbs/99_local.txt"),
+        "172  zorble   # a made-up verb\n",
+    )
+    .expect("write pattern");
+    let out = run(&["code", s(&doc), "--lexicon", s(&dir)]);
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1, "{}", stderr(&out));
+    assert_eq!(recs[0].source.code, "CHL");
+    assert_eq!(
+        recs[0].target.as_ref().map(|t| t.code.as_str()),
+        Some("PER")
+    );
+    assert_eq!(recs[0].cameo, "172");
+    let explain = run(&[
+        "lexicon",
+        "explain",
+        "Chile zorbled Peru.",
+        "--lexicon",
+        s(&dir),
+    ]);
+    assert!(String::from_utf8_lossy(&explain.stdout).contains("verbs/99_local.txt:1"));
+
+    let missing = run(&["code", s(&doc), "--lexicon", s(&tmp("no-such-dir"))]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("cannot load the lexicon"),
+        "{}",
+        stderr(&missing)
+    );
+}

@@ -21,6 +21,9 @@ pub enum Error {
     /// The ontology tables are malformed.
     #[error(transparent)]
     Ontology(#[from] ontology::OntologyError),
+    /// A lexicon directory could not be read.
+    #[error(transparent)]
+    LexiconDir(#[from] lexicon::dir::DirError),
 }
 
 impl Coder {
@@ -28,6 +31,17 @@ impl Coder {
     pub fn builtin(options: Options) -> Result<Coder, Error> {
         let (lex, _diags) = lexicon::builtin::load();
         let ontology = ontology::Ontology::builtin()?;
+        Ok(Coder::new(lex, ontology, options))
+    }
+
+    /// A coder over a dyad-format lexicon directory (laid out like `lexicon/`);
+    /// its `ontology/` tables are used when present, else the built-in ones.
+    pub fn from_dir(dir: &std::path::Path, options: Options) -> Result<Coder, Error> {
+        let (lex, _diags) = lexicon::dir::load(dir)?;
+        let ontology = match lexicon::dir::ontology_tables(dir) {
+            Some((cameo, plover)) => ontology::Ontology::parse(&cameo, &plover)?,
+            None => ontology::Ontology::builtin()?,
+        };
         Ok(Coder::new(lex, ontology, options))
     }
 }

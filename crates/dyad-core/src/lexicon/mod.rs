@@ -3,6 +3,7 @@
 
 pub mod builtin;
 pub mod compile;
+pub mod dir;
 pub mod model;
 pub mod parse;
 
