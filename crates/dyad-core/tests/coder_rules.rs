@@ -321,3 +321,16 @@ fn debug_print() {
         );
     }
 }
+
+#[test]
+fn participle_clause_shares_the_main_subject() {
+    assert_eq!(
+        code("Iran attacked Israel on Monday, condemning Britain."),
+        vec!["IRN 190 ISR", "IRN 111 GBR"]
+    );
+    // a finite verb after the comma has its own subject
+    assert_eq!(
+        code("Iran attacked Israel on Monday, and Britain condemned Oman."),
+        vec!["IRN 190 ISR", "GBR 111 OMN"]
+    );
+}

@@ -105,6 +105,26 @@ pub struct Coder {
 }
 
 /// Words in a noun phrase that make its event hypothetical.
+/// Words opening an adjunct (time, circumstance, agent) after which a
+/// complement's actor is no longer the event's aim.
+const ADJUNCT_MARKERS: &[&str] = &[
+    "during",
+    "after",
+    "before",
+    "amid",
+    "despite",
+    "following",
+    "since",
+    "while",
+    "when",
+    "because",
+    "where",
+    "until",
+    "ahead",
+    "by",
+    "unless",
+];
+
 const IRREALIS_MODIFIERS: &[&str] = &[
     "planned",
     "possible",
@@ -988,7 +1008,8 @@ impl Coder {
         out
     }
 
-    /// The first actor within the clause after `from` (up to 12 tokens),
+    /// The first actor within the clause after `from` (up to 12 tokens,
+    /// stopping at an adjunct: "agreed to a truce *during* talks mediated by …"),
     /// other than the source: the aim of an appeal, intent, demand or threat.
     fn complement_actor(
         &self,
@@ -1001,7 +1022,9 @@ impl Coder {
         let end = a.toks.len().min(from + 12);
         let mut j = from;
         while j < end {
-            if matches!(a.toks[j].lower.as_ref(), ";" | "." | "," | ":" | "“" | "”") {
+            if matches!(a.toks[j].lower.as_ref(), ";" | "." | "," | ":" | "“" | "”")
+                || ADJUNCT_MARKERS.contains(&a.toks[j].lower.as_ref())
+            {
                 break;
             }
             if let Some(np) = a.np_starting(j) {

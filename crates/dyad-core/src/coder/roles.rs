@@ -319,6 +319,10 @@ pub fn subject(a: &Analysis, lex: &CompiledLexicon, vg_start: usize, depth: u8) 
     if depth > 4 {
         return Subject::None;
     }
+    if let Some(main) = adjunct_main_verb(a, vg_start) {
+        let g = verb_group(a, lex, main);
+        return subject(a, lex, g.start, depth + 1);
+    }
     let mut pos = vg_start;
     let mut commas = 0;
     while pos > 0 {
@@ -409,6 +413,31 @@ pub fn subject(a: &Analysis, lex: &CompiledLexicon, vg_start: usize, depth: u8) 
         }
     }
     Subject::None
+}
+
+/// The main-clause verb of a participle clause set off by a comma, whose
+/// subject the participle shares: "X cut ties with Y, *accusing* it of …",
+/// "bombs hit the city on Tuesday, *killing* 32 people".
+fn adjunct_main_verb(a: &Analysis, vg_start: usize) -> Option<usize> {
+    let w = a.toks.get(vg_start)?.lower.as_ref();
+    if a.tags[vg_start] != Tag::Verb || !w.ends_with("ing") || w.len() < 5 {
+        return None;
+    }
+    let mut k = vg_start;
+    while k > 0 && a.tags[k - 1] == Tag::Adv {
+        k -= 1;
+    }
+    if k == 0 || a.toks[k - 1].lower.as_ref() != "," {
+        return None;
+    }
+    // the nearest finite verb before the comma, in the same clause stretch
+    (0..k - 1)
+        .rev()
+        .take(30)
+        .take_while(|&j| !matches!(a.toks[j].lower.as_ref(), ";" | ":" | "--"))
+        .find(|&j| {
+            a.tags[j] == Tag::Verb && a.np_of[j].is_none() && !a.toks[j].lower.ends_with("ing")
+        })
 }
 
 /// The `by` phrase of a passive, within a few tokens after `from`.
