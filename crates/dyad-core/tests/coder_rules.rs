@@ -19,7 +19,7 @@ YEM  Yemen | Yemeni
 const CAPITALS: &str = "IRNGOV  Tehran\nUSAGOV  Washington | White House\nIRQGOV  Baghdad\n";
 const GROUPS: &str = "YEMREB  Houthis | Houthi | Ansar Allah\nGBRMED  Financial Times\n";
 const PEOPLE: &str = "IRN  Ismail Qaani | Qaani\n    IRNMIL 2020-01-03..\n";
-const AGENTS: &str = "~GOV  official | minister | foreign minister | delegation | representative\n~MIL  soldier | troops {} | forces {}\n~BUS  company {companies}\n";
+const AGENTS: &str = "~GOV  official | minister | foreign minister | delegation | representative\n~MIL  soldier | troops {} | forces {}\n~REB  rebel\n~BUS  company {companies}\n";
 const VERBS: &str = "\
 040:040  hold .. talk with +
 040:040  talk between %
@@ -28,6 +28,10 @@ const VERBS: &str = "\
 042  visit
 045  shuttle between +
 045  mediate between +
+045  mediate
+040:040  talk
+161  recall .. ambassador
+161  cut .. tie with +
 190  attack
 190  attack on +
 190  target
@@ -55,8 +59,9 @@ fn coder() -> Coder {
     ];
     let (lex, diags) = load_files(files);
     assert!(diags.is_empty(), "{diags:?}");
-    let cameo = "code\tname\tgoldstein\tquad_class\n040\tConsult\t1.0\t1\n042\tVisit\t1.9\t1\n045\tMediate\t5.0\t1\n111\tCriticize\t-2.0\t3\n173\tArrest\t-5.0\t4\n190\tForce\t-10.0\t4\n195\tAerial\t-10.0\t4\n04\tConsult\t1.0\t1\n";
-    let plover = "cameo_prefix\tplover\n04\tCONSULT\n11\tACCUSE\n17\tCOERCE\n19\tASSAULT\n";
+    let cameo = "code\tname\tgoldstein\tquad_class\n040\tConsult\t1.0\t1\n042\tVisit\t1.9\t1\n045\tMediate\t5.0\t1\n161\tReduce relations\t-4.0\t3\n111\tCriticize\t-2.0\t3\n173\tArrest\t-5.0\t4\n190\tForce\t-10.0\t4\n195\tAerial\t-10.0\t4\n04\tConsult\t1.0\t1\n";
+    let plover =
+        "cameo_prefix\tplover\n04\tCONSULT\n11\tACCUSE\n16\tSANCTION\n17\tCOERCE\n19\tASSAULT\n";
     Coder::new(
         CompiledLexicon::new(lex),
         Ontology::parse(cameo, plover).unwrap(),
@@ -332,5 +337,34 @@ fn participle_clause_shares_the_main_subject() {
     assert_eq!(
         code("Iran attacked Israel on Monday, and Britain condemned Oman."),
         vec!["IRN 190 ISR", "GBR 111 OMN"]
+    );
+}
+
+#[test]
+fn talks_mediated_by_a_third_party() {
+    assert_eq!(
+        code("Iran and Oman agreed on Monday during talks in Baghdad mediated by Britain."),
+        vec!["IRN 040 OMN", "OMN 040 IRN", "GBR 045 IRN", "GBR 045 OMN"]
+    );
+}
+
+#[test]
+fn coordinated_clause_takes_the_other_side_from_the_clause_before() {
+    assert_eq!(
+        code("Israel cut ties with Iran on Monday, and Britain recalled its ambassador."),
+        vec!["ISR 161 IRN", "GBR 161 IRN"]
+    );
+    // the same subject: nothing new to code
+    assert_eq!(
+        code("Israel cut ties with Iran on Monday and recalled its ambassador."),
+        vec!["ISR 161 IRN"]
+    );
+}
+
+#[test]
+fn an_agent_coordinated_with_a_country_takes_its_country() {
+    assert_eq!(
+        code("Iraq and rebels attacked Israel."),
+        vec!["IRQ 190 ISR", "IRQREB 190 ISR"]
     );
 }

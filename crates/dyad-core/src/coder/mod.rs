@@ -600,9 +600,7 @@ impl Coder {
             if passive || reduced {
                 if targets.is_empty() && !m.slots.has_target_slot {
                     targets = if reduced {
-                        a.np_of[m.head - 1]
-                            .map(|k| self.np_actors(a, disc, sentence, k))
-                            .unwrap_or_default()
+                        self.reduced_relative_head(a, disc, sentence, m.head)
                     } else {
                         subj
                     };
@@ -665,6 +663,23 @@ impl Coder {
                             sentence,
                             roles::subject(a, &self.lex, g.start, 0),
                         );
+                    }
+                }
+                // "A and B agreed … *after talks* in Beijing": an event noun in
+                // a circumstance phrase belongs to the clause's compound subject
+                // (one actor alone gives no target, so nothing is coded)
+                if sources.is_empty() && m.slots.compound.is_none() && m.slots.target.is_none() {
+                    if let Some(v) = roles::circumstance_verb(a, np.start) {
+                        let g = roles::verb_group(a, &self.lex, v);
+                        let subj = self.subject_actors(
+                            a,
+                            disc,
+                            sentence,
+                            roles::subject(a, &self.lex, g.start, 0),
+                        );
+                        if subj.len() >= 2 {
+                            sources = subj;
+                        }
                     }
                 }
                 // "the talks were postponed"
@@ -780,8 +795,23 @@ impl Coder {
                 targets = members;
             }
         }
+        // a coordinated clause of the same kind with no one named takes the
+        // other side from the clause before: "Bolivia cut ties with Israel,
+        // and Chile recalled its ambassador"; "Pakistani troops violated the
+        // ceasefire, and Indian soldiers retaliated" (the other side is then
+        // the earlier source)
+        if targets.is_empty()
+            && head_is_verb
+            && !m.slots.has_target_slot
+            && m.slots.compound.is_none()
+            && !self.options.petrarch_roles
+        {
+            targets = self.parallel_target(a, out, &m, &code_st, &sources);
+        }
         // (PETRARCH leaves agent-only actors as they are: `---EDU`)
         if !self.options.petrarch_roles {
+            self.share_country(&mut sources);
+            self.share_country(&mut targets);
             disc.localize(&mut sources);
             disc.localize(&mut targets);
             disc.domestic(&mut sources, &mut targets, &self.lex.countries);
@@ -877,6 +907,43 @@ impl Coder {
                 negated,
                 m: m.clone(),
             });
+        }
+    }
+
+    /// The actors a reduced relative ("talks in Jeddah *mediated by* X",
+    /// "ships *seized by* Iran") is about: the noun phrase it follows, past a
+    /// place phrase; when that phrase names no one ("talks"), the subject of
+    /// the clause it belongs to ("A and B agreed … during talks mediated by X").
+    fn reduced_relative_head(
+        &self,
+        a: &Analysis,
+        disc: &Discourse,
+        sentence: usize,
+        head: usize,
+    ) -> Vec<ActorRef> {
+        let Some(mut k) = a.np_of[head - 1] else {
+            return Vec::new();
+        };
+        for _ in 0..2 {
+            let np = &a.nps[k as usize];
+            let locative = np.start >= 2
+                && matches!(a.toks[np.start - 1].lower.as_ref(), "in" | "at" | "near");
+            match a.np_ending(np.start - 1.min(np.start)).filter(|_| locative) {
+                Some(_) => k = a.np_of[np.start - 2].unwrap_or(k),
+                None => break,
+            }
+        }
+        let found = self.np_actors(a, disc, sentence, k);
+        if !found.is_empty() {
+            return found;
+        }
+        let np = &a.nps[k as usize];
+        match roles::circumstance_verb(a, np.start) {
+            Some(v) => {
+                let g = roles::verb_group(a, &self.lex, v);
+                self.subject_actors(a, disc, sentence, roles::subject(a, &self.lex, g.start, 0))
+            }
+            None => Vec::new(),
         }
     }
 
@@ -977,6 +1044,68 @@ impl Coder {
             }
         }
         Vec::new()
+    }
+
+    /// The other side of the last event of the same root earlier in the
+    /// sentence, when a coordinating word separates the two clauses.
+    fn parallel_target(
+        &self,
+        a: &Analysis,
+        earlier: &[RawEvent],
+        m: &PatternMatch,
+        code: &str,
+        sources: &[ActorRef],
+    ) -> Vec<ActorRef> {
+        let Some(prev) = earlier
+            .iter()
+            .rev()
+            .find(|e| e.m.end <= m.start && e.code.get(..2) == code.get(..2))
+        else {
+            return Vec::new();
+        };
+        // a clause of its own: the coordinator stands right before this
+        // clause's subject (not "… and sent ships", a shared subject)
+        let coordinated = sources.first().is_some_and(|s| {
+            let start = a.np_of[s.start].map_or(s.start, |k| a.nps[k as usize].start);
+            start > prev.m.end
+                && start < m.start
+                && matches!(
+                    a.toks[start - 1].lower.as_ref(),
+                    "and" | "while" | ";" | "but" | "whereas"
+                )
+        });
+        let Some(t) = prev.target.as_ref().filter(|_| coordinated) else {
+            return Vec::new();
+        };
+        let country = |c: &str| c.get(..3).map(str::to_string);
+        let same = sources
+            .iter()
+            .any(|s| country(&s.code) == country(&t.code) && !s.agent_only);
+        let other = if same { &prev.source } else { t };
+        if sources.iter().any(|s| s.code == other.code) {
+            return Vec::new();
+        }
+        vec![other.clone()]
+    }
+
+    /// In a coordination, an actor known only by an agent noun takes the
+    /// country of the first member that has one: "Ukraine and separatists",
+    /// "Sudan's army and paramilitary forces".
+    fn share_country(&self, actors: &mut [ActorRef]) {
+        let Some(country) = actors.iter().find_map(|x| {
+            x.code
+                .get(..3)
+                .filter(|c| !x.agent_only && self.lex.countries.contains(*c))
+                .map(str::to_string)
+        }) else {
+            return;
+        };
+        for x in actors.iter_mut().filter(|x| x.agent_only) {
+            if let Some(rest) = x.code.strip_prefix("---") {
+                x.code = format!("{country}{rest}");
+                x.agent_only = false;
+            }
+        }
     }
 
     /// The bare countries of `actors`, anchored on their spans (an actor that

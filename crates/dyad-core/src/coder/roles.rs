@@ -440,6 +440,26 @@ fn adjunct_main_verb(a: &Analysis, vg_start: usize) -> Option<usize> {
         })
 }
 
+/// The verb of the clause a noun phrase is a circumstance of: "agreed to a
+/// truce *during* talks", "restored ties *after* talks" (the phrase starting
+/// at `np_start` follows one of these prepositions).
+pub fn circumstance_verb(a: &Analysis, np_start: usize) -> Option<usize> {
+    let p = np_start.checked_sub(1)?;
+    if !matches!(
+        a.toks[p].lower.as_ref(),
+        "during" | "after" | "following" | "at" | "amid"
+    ) {
+        return None;
+    }
+    (0..p)
+        .rev()
+        .take(25)
+        .take_while(|&j| !matches!(a.toks[j].lower.as_ref(), "," | ";" | ":" | "--"))
+        .find(|&j| {
+            a.tags[j] == Tag::Verb && a.np_of[j].is_none() && (j == 0 || a.tags[j - 1] != Tag::To)
+        })
+}
+
 /// The `by` phrase of a passive, within a few tokens after `from`.
 pub fn by_agent(a: &Analysis, from: usize) -> Option<u32> {
     let limit = a.toks.len().min(from + 8);
