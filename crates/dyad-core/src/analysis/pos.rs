@@ -194,6 +194,40 @@ pub fn tag(inputs: &[TagInput<'_>]) -> Vec<Tag> {
             Tag::Noun
         };
     }
+    // "more than 1,200 prisoners", "at least 39 people", "up to 20,000
+    // troops", "about 500 protesters": a quantifier before a number is part
+    // of the noun phrase, not a preposition
+    for i in 0..n.saturating_sub(1) {
+        if tags[i + 1] != Tag::Num {
+            continue;
+        }
+        let prev = if i > 0 { inputs[i - 1].lower } else { "" };
+        match inputs[i].lower {
+            "than" if matches!(prev, "more" | "fewer" | "less") => {
+                tags[i - 1] = Tag::Det;
+                tags[i] = Tag::Det;
+                open[i - 1] = false;
+                open[i] = false;
+            }
+            "least" if prev == "at" => {
+                tags[i - 1] = Tag::Det;
+                tags[i] = Tag::Det;
+                open[i - 1] = false;
+                open[i] = false;
+            }
+            "to" if prev == "up" => {
+                tags[i - 1] = Tag::Det;
+                tags[i] = Tag::Det;
+                open[i - 1] = false;
+                open[i] = false;
+            }
+            "about" | "around" | "nearly" | "almost" | "roughly" | "approximately" => {
+                tags[i] = Tag::Det;
+                open[i] = false;
+            }
+            _ => {}
+        }
+    }
     // "most certainly", "more quickly": degree words before an adverb
     for i in 0..n.saturating_sub(1) {
         let next_adv = tags[i + 1] == Tag::Adv
@@ -441,5 +475,18 @@ mod tests {
         assert_eq!(t[2], Tag::Verb);
         let t = run("the armed groups", &[]);
         assert_eq!(t[1], Tag::Adj);
+    }
+
+    #[test]
+    fn quantifiers_before_numbers_open_a_noun_phrase() {
+        let t = run("More than 1,200 prisoners", &[]);
+        assert_eq!((t[0], t[1]), (Tag::Det, Tag::Det));
+        let t = run("killed at least 39 people", &[]);
+        assert_eq!((t[1], t[2]), (Tag::Det, Tag::Det));
+        let t = run("a force of up to 20,000 troops", &[]);
+        assert_eq!((t[3], t[4]), (Tag::Det, Tag::Det));
+        // no number: "than" and "at" keep their tags
+        let t = run("more than ever", &[]);
+        assert_eq!(t[1], Tag::Prep);
     }
 }

@@ -1192,10 +1192,12 @@ impl Coder {
         }
         // "killed at least 43", "detained more than 6,000 soldiers", "up to 20"
         let w = |k: usize| a.toks.get(k).map(|t| t.lower.as_ref()).unwrap_or("");
-        if matches!(
-            (w(j), w(j + 1)),
-            ("at", "least") | ("more" | "fewer" | "less", "than") | ("up", "to")
-        ) {
+        if a.np_starting(j).is_none()
+            && matches!(
+                (w(j), w(j + 1)),
+                ("at", "least") | ("more" | "fewer" | "less", "than") | ("up", "to")
+            )
+        {
             j += if w(j) == "at" { 1 } else { 2 };
         }
         // "shot and wounded the activist": coordinated verbs share the object
