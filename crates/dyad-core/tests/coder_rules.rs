@@ -368,3 +368,13 @@ fn an_agent_coordinated_with_a_country_takes_its_country() {
         vec!["IRQ 190 ISR", "IRQREB 190 ISR"]
     );
 }
+
+#[test]
+fn subordinated_gerunds() {
+    assert_eq!(
+        code("Iran responded on Monday by attacking Israel."),
+        vec!["IRN 190 ISR"]
+    );
+    assert_eq!(code("Iran began attacking Israel."), vec!["IRN 190 ISR"]);
+    assert!(code("Iran withdrew without attacking Israel.").is_empty());
+}

@@ -110,6 +110,22 @@ pub fn verb_group(a: &Analysis, lex: &CompiledLexicon, head: usize) -> VerbGroup
     g.start = k;
     let head_lower = a.toks[head].lower.as_ref();
     g.passive = saw_be && morph::looks_past(head_lower, lex) && !head_lower.ends_with("ing");
+    // "withdrew without firing a shot"
+    if k > 0 && a.toks[k - 1].lower.as_ref() == "without" {
+        g.negated = true;
+    }
+    // "began deporting migrants": an aspectual verb before a gerund asserts it
+    if head_lower.ends_with("ing")
+        && k > 0
+        && a.tags[k - 1] == Tag::Verb
+        && ASPECTUAL.contains(&a.toks[k - 1].lower.as_ref())
+    {
+        let outer = verb_group(a, lex, k - 1);
+        g.governor = Some(k - 1);
+        g.negated |= outer.negated;
+        g.irrealis |= outer.irrealis;
+        return g;
+    }
     // infinitive: "to V"
     if k > 0 && a.tags[k - 1] == Tag::To {
         let gov = k.checked_sub(2);
@@ -415,9 +431,10 @@ pub fn subject(a: &Analysis, lex: &CompiledLexicon, vg_start: usize, depth: u8) 
     Subject::None
 }
 
-/// The main-clause verb of a participle clause set off by a comma, whose
-/// subject the participle shares: "X cut ties with Y, *accusing* it of …",
-/// "bombs hit the city on Tuesday, *killing* 32 people".
+/// The main-clause verb of a participle clause set off by a comma or opened
+/// by a subordinator, whose subject the participle shares: "X cut ties with
+/// Y, *accusing* it of …", "bombs hit the city, *killing* 32 people", "X
+/// responded *by ordering* …", "troops killed civilians *before withdrawing*".
 fn adjunct_main_verb(a: &Analysis, vg_start: usize) -> Option<usize> {
     let w = a.toks.get(vg_start)?.lower.as_ref();
     if a.tags[vg_start] != Tag::Verb || !w.ends_with("ing") || w.len() < 5 {
@@ -427,7 +444,12 @@ fn adjunct_main_verb(a: &Analysis, vg_start: usize) -> Option<usize> {
     while k > 0 && a.tags[k - 1] == Tag::Adv {
         k -= 1;
     }
-    if k == 0 || a.toks[k - 1].lower.as_ref() != "," {
+    // ", accusing …" or "after accusing …", "by ordering …", "before withdrawing …"
+    let opener = k.checked_sub(1).map(|p| a.toks[p].lower.as_ref());
+    if !matches!(
+        opener,
+        Some("," | "after" | "before" | "while" | "by" | "since" | "when" | "upon" | "despite")
+    ) {
         return None;
     }
     // the nearest finite verb before the comma, in the same clause stretch
