@@ -39,6 +39,7 @@ const VERBS: &str = "\
 195  bomb
 173  arrest
 111  condemn
+013  optimistic about
 --- heart attack
 ";
 
@@ -59,7 +60,7 @@ fn coder() -> Coder {
     ];
     let (lex, diags) = load_files(files);
     assert!(diags.is_empty(), "{diags:?}");
-    let cameo = "code\tname\tgoldstein\tquad_class\n040\tConsult\t1.0\t1\n042\tVisit\t1.9\t1\n045\tMediate\t5.0\t1\n161\tReduce relations\t-4.0\t3\n111\tCriticize\t-2.0\t3\n173\tArrest\t-5.0\t4\n190\tForce\t-10.0\t4\n195\tAerial\t-10.0\t4\n04\tConsult\t1.0\t1\n";
+    let cameo = "code\tname\tgoldstein\tquad_class\n013\tOptimistic comment\t0.4\t1\n040\tConsult\t1.0\t1\n042\tVisit\t1.9\t1\n045\tMediate\t5.0\t1\n161\tReduce relations\t-4.0\t3\n111\tCriticize\t-2.0\t3\n173\tArrest\t-5.0\t4\n190\tForce\t-10.0\t4\n195\tAerial\t-10.0\t4\n04\tConsult\t1.0\t1\n";
     let plover =
         "cameo_prefix\tplover\n04\tCONSULT\n11\tACCUSE\n16\tSANCTION\n17\tCOERCE\n19\tASSAULT\n";
     Coder::new(
@@ -377,4 +378,14 @@ fn subordinated_gerunds() {
     );
     assert_eq!(code("Iran began attacking Israel."), vec!["IRN 190 ISR"]);
     assert!(code("Iran withdrew without attacking Israel.").is_empty());
+}
+
+#[test]
+fn predicate_adjectives_trigger_with_their_complement_as_target() {
+    assert_eq!(
+        code("Iran was optimistic about reaching a deal with Oman."),
+        vec!["IRN 013 OMN"]
+    );
+    // a modifier, not a predicate
+    assert!(code("Optimistic about Oman, Iran waited.").is_empty());
 }

@@ -538,8 +538,9 @@ impl Coder {
         } else {
             a.tags[m.head]
         };
-        let head_is_verb =
-            head_tag == Tag::Verb || (a.tags[m.head] == Tag::Adj && a.np_of[m.head].is_none());
+        let head_is_verb = head_tag == Tag::Verb
+            || (a.tags[m.head] == Tag::Adj
+                && (a.np_of[m.head].is_none() || roles::predicative(a, m.head)));
         let mut negated = false;
         let mut sources: Vec<ActorRef> = Vec::new();
         let mut targets: Vec<ActorRef> = Vec::new();
@@ -718,14 +719,15 @@ impl Coder {
             EventCode::Paired(x, y) => (x.clone(), Some(y.clone())),
             EventCode::Null => return,
         };
-        // appeals, intents, demands and threats aim at the actor of their
-        // complement: "threatened to resume attacks on Israeli ships",
+        // appeals, intents, demands, threats and hopes or fears aim at the
+        // actor of their complement: "threatened to resume attacks on Israeli ships",
         // "demanded that Russia halt its offensive"
         if targets.is_empty()
             && !m.slots.has_target_slot
             && m.slots.compound.is_none()
             && !self.options.petrarch_roles
-            && matches!(code_st.get(..2), Some("02" | "03" | "10" | "13"))
+            && (matches!(code_st.get(..2), Some("02" | "03" | "10" | "13"))
+                || matches!(code_st.get(..3), Some("012" | "013")))
         {
             targets = self.complement_actor(a, disc, sentence, m.end, &sources);
         }

@@ -80,6 +80,21 @@ fn is_be(w: &str) -> bool {
     )
 }
 
+/// Whether the adjective at `head` follows a copula: "he was *optimistic*
+/// about …", "Iran is *ready* to …" (a predicate, not a noun modifier).
+pub fn predicative(a: &Analysis, head: usize) -> bool {
+    let mut k = head;
+    while k > 0 && a.tags[k - 1] == Tag::Adv {
+        k -= 1;
+    }
+    k > 0
+        && ((a.tags[k - 1] == Tag::Aux && is_be(&a.toks[k - 1].lower))
+            || matches!(
+                a.toks[k - 1].lower.as_ref(),
+                "remain" | "remained" | "remains" | "seemed" | "seems" | "appeared" | "appears"
+            ))
+}
+
 /// Examines the verb group ending at the verb token `head`.
 pub fn verb_group(a: &Analysis, lex: &CompiledLexicon, head: usize) -> VerbGroup {
     let mut g = VerbGroup {
