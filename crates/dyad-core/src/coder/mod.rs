@@ -848,7 +848,15 @@ impl Coder {
         // among the members of a compound subject
         let cooperative =
             code_ts.is_some() || matches!(code_st.get(..2), Some("03" | "04" | "05" | "06"));
-        if targets.is_empty() && sources.len() >= 2 && cooperative {
+        // "A and B accused each other of …": any event, both ways
+        let w = |k: usize| a.toks.get(k).map_or("", |t| t.lower.as_ref());
+        let mutual = (m.start..m.end + 3).any(|k| {
+            matches!((w(k), w(k + 1)), ("each", "other") | ("one", "another"))
+        });
+        if mutual && sources.len() >= 2 {
+            targets.clear();
+        }
+        if targets.is_empty() && sources.len() >= 2 && (cooperative || mutual) {
             for s in &sources {
                 for t in &sources {
                     if s.code != t.code
