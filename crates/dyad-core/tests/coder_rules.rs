@@ -60,9 +60,9 @@ fn coder() -> Coder {
     ];
     let (lex, diags) = load_files(files);
     assert!(diags.is_empty(), "{diags:?}");
-    let cameo = "code\tname\tgoldstein\tquad_class\n013\tOptimistic comment\t0.4\t1\n040\tConsult\t1.0\t1\n042\tVisit\t1.9\t1\n045\tMediate\t5.0\t1\n161\tReduce relations\t-4.0\t3\n111\tCriticize\t-2.0\t3\n173\tArrest\t-5.0\t4\n190\tForce\t-10.0\t4\n195\tAerial\t-10.0\t4\n04\tConsult\t1.0\t1\n";
+    let cameo = "code\tname\tgoldstein\tquad_class\n013\tOptimistic comment\t0.4\t1\n036\tIntent to meet\t4.0\t1\n138\tThreaten force\t-7.0\t3\n040\tConsult\t1.0\t1\n042\tVisit\t1.9\t1\n045\tMediate\t5.0\t1\n161\tReduce relations\t-4.0\t3\n111\tCriticize\t-2.0\t3\n173\tArrest\t-5.0\t4\n190\tForce\t-10.0\t4\n195\tAerial\t-10.0\t4\n04\tConsult\t1.0\t1\n";
     let plover =
-        "cameo_prefix\tplover\n04\tCONSULT\n11\tACCUSE\n16\tSANCTION\n17\tCOERCE\n19\tASSAULT\n";
+        "cameo_prefix\tplover\n04\tCONSULT\n11\tACCUSE\n16\tSANCTION\n03\tAGREE\n13\tTHREATEN\n17\tCOERCE\n19\tASSAULT\n";
     Coder::new(
         CompiledLexicon::new(lex),
         Ontology::parse(cameo, plover).unwrap(),
@@ -388,4 +388,17 @@ fn predicate_adjectives_trigger_with_their_complement_as_target() {
     );
     // a modifier, not a predicate
     assert!(code("Optimistic about Oman, Iran waited.").is_empty());
+}
+
+#[test]
+fn an_announced_future_act_is_coded_as_intent_or_threat() {
+    assert_eq!(code("Iran will attack Israel."), vec!["IRN 138 ISR"]);
+    assert_eq!(
+        code("Tehran said on Monday that Iran would meet Oman."),
+        vec!["IRN 036 OMN"]
+    );
+    // hypothetical "would", conditionals and negated futures stay uncoded
+    assert!(code("Iran would attack Israel.").is_empty());
+    assert!(code("If Oman asks, Iran will attack Israel.").is_empty());
+    assert!(code("Iran will not attack Israel.").is_empty());
 }

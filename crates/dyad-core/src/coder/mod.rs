@@ -540,8 +540,11 @@ impl Coder {
         };
         let head_is_verb = head_tag == Tag::Verb
             || (a.tags[m.head] == Tag::Adj
-                && (a.np_of[m.head].is_none() || roles::predicative(a, m.head)));
+                && (a.np_of[m.head].is_none()
+                    || (!self.options.petrarch_roles && roles::predicative(a, m.head))));
         let mut negated = false;
+        // an announced future act is coded as the intent or threat to do it
+        let mut intent = false;
         let mut sources: Vec<ActorRef> = Vec::new();
         let mut targets: Vec<ActorRef> = Vec::new();
         let resolve_np = |k: u32| -> Vec<ActorRef> { self.np_actors(a, disc, sentence, k) };
@@ -558,7 +561,8 @@ impl Coder {
                 m.head
             };
             let g = roles::verb_group(a, &self.lex, vhead);
-            negated |= g.negated || g.irrealis;
+            negated |= g.negated || (g.irrealis && !g.future);
+            intent |= g.irrealis && g.future;
             let mut subj_start = g
                 .governor
                 .map(|v| roles::verb_group(a, &self.lex, v).start)
@@ -657,7 +661,8 @@ impl Coder {
                 if sources.is_empty() {
                     if let Some(v) = roles::governing_light_verb(a, &self.lex, np.start) {
                         let g = roles::verb_group(a, &self.lex, v);
-                        negated |= g.negated || g.irrealis;
+                        negated |= g.negated || (g.irrealis && !g.future);
+                        intent |= g.irrealis && g.future;
                         sources = self.subject_actors(
                             a,
                             disc,
@@ -669,7 +674,11 @@ impl Coder {
                 // "A and B agreed … *after talks* in Beijing": an event noun in
                 // a circumstance phrase belongs to the clause's compound subject
                 // (one actor alone gives no target, so nothing is coded)
-                if sources.is_empty() && m.slots.compound.is_none() && m.slots.target.is_none() {
+                if sources.is_empty()
+                    && m.slots.compound.is_none()
+                    && m.slots.target.is_none()
+                    && !self.options.petrarch_roles
+                {
                     if let Some(v) = roles::circumstance_verb(a, np.start) {
                         let g = roles::verb_group(a, &self.lex, v);
                         let subj = self.subject_actors(
@@ -714,11 +723,22 @@ impl Coder {
         if negated && !self.options.keep_negated {
             return;
         }
-        let (code_st, code_ts) = match &pattern.code {
+        let (mut code_st, mut code_ts) = match &pattern.code {
             EventCode::Code(c) => (c.clone(), None),
             EventCode::Paired(x, y) => (x.clone(), Some(y.clone())),
             EventCode::Null => return,
         };
+        if intent && !negated {
+            match self.intent_code(&code_st) {
+                Some(c) => {
+                    code_st = c;
+                    code_ts = None;
+                }
+                // no intent code for it ("will criticise"): unasserted
+                None if self.options.keep_negated => negated = true,
+                None => return,
+            }
+        }
         // appeals, intents, demands, threats and hopes or fears aim at the
         // actor of their complement: "threatened to resume attacks on Israeli ships",
         // "demanded that Russia halt its offensive"
@@ -850,9 +870,9 @@ impl Coder {
             code_ts.is_some() || matches!(code_st.get(..2), Some("03" | "04" | "05" | "06"));
         // "A and B accused each other of …": any event, both ways
         let w = |k: usize| a.toks.get(k).map_or("", |t| t.lower.as_ref());
-        let mutual = (m.start..m.end + 3).any(|k| {
-            matches!((w(k), w(k + 1)), ("each", "other") | ("one", "another"))
-        });
+        let mutual = (m.start..m.end + 3)
+            .any(|k| matches!((w(k), w(k + 1)), ("each", "other") | ("one", "another")));
+        let mutual = mutual && !self.options.petrarch_roles;
         if mutual && sources.len() >= 2 {
             targets.clear();
         }
@@ -1054,6 +1074,55 @@ impl Coder {
             }
         }
         Vec::new()
+    }
+
+    /// The CAMEO code for announcing the act `code` codes: intents (03) for
+    /// cooperation and concessions, threats (13) for sanctions, repression
+    /// and force; None where CAMEO has no such code (statements, appeals,
+    /// criticism, rejections, demands, investigations, force posture).
+    fn intent_code(&self, code: &str) -> Option<String> {
+        let sub = |c: &str| code.get(2..3).map(|d| format!("{c}{d}"));
+        let pick = |specific: Option<String>, general: &str| {
+            specific
+                .filter(|c| self.ontology.get(c).is_some())
+                .unwrap_or_else(|| general.to_string())
+        };
+        let c = match code.get(..2)? {
+            "03" | "13" => code.to_string(),
+            "04" if code.starts_with("045") => "039".to_string(),
+            "04" => "036".to_string(),
+            "05" => "032".to_string(),
+            "06" => pick(sub("031"), "031"),
+            "07" => pick(sub("033"), "033"),
+            "08" => pick(
+                match code.get(..3) {
+                    Some("081") => Some("0351".to_string()),
+                    Some("082") => Some("0352".to_string()),
+                    Some("084") => Some("0353".to_string()),
+                    Some("085") => Some("0354".to_string()),
+                    Some("086") => Some("0355".to_string()),
+                    Some("087") => Some("0356".to_string()),
+                    _ => None,
+                },
+                "035",
+            ),
+            "14" => "133".to_string(),
+            "16" => match code.get(..3) {
+                Some("161") => "1313".to_string(),
+                Some("163") => "1312".to_string(),
+                _ => "1311".to_string(),
+            },
+            "17" if code.starts_with("172") => {
+                pick(code.get(3..4).map(|d| format!("132{d}")), "132")
+            }
+            "17" => "137".to_string(),
+            "18" => "1383".to_string(),
+            "19" if code.starts_with("191") => "1381".to_string(),
+            "19" if code.starts_with("192") => "1382".to_string(),
+            "19" | "20" => "138".to_string(),
+            _ => return None,
+        };
+        self.ontology.get(&c).is_some().then_some(c)
     }
 
     /// The other side of the last event of the same root earlier in the

@@ -27,6 +27,9 @@ pub struct VerbGroup {
     pub irrealis: bool,
     /// be + participle.
     pub passive: bool,
+    /// The only unreality is an announced future: "will send", "said it
+    /// would recognise" (coded as intent or threat; plans and hopes are not).
+    pub future: bool,
     /// Token of the governing verb when the trigger is an asserted infinitive
     /// ("began to withdraw"): the subject is that verb's.
     pub governor: Option<usize>,
@@ -103,6 +106,7 @@ pub fn verb_group(a: &Analysis, lex: &CompiledLexicon, head: usize) -> VerbGroup
     };
     let mut k = head;
     let mut saw_be = false;
+    let mut modal = "";
     while k > 0 {
         let t = a.tags[k - 1];
         let w = a.toks[k - 1].lower.as_ref();
@@ -113,6 +117,7 @@ pub fn verb_group(a: &Analysis, lex: &CompiledLexicon, head: usize) -> VerbGroup
                 }
                 if t == Tag::Modal {
                     g.irrealis = true;
+                    modal = w;
                 }
                 if is_be(w) {
                     saw_be = true;
@@ -123,6 +128,11 @@ pub fn verb_group(a: &Analysis, lex: &CompiledLexicon, head: usize) -> VerbGroup
         }
     }
     g.start = k;
+    g.future = match modal {
+        "will" | "'ll" | "shall" => true,
+        "would" | "'d" => reported_before(a, k),
+        _ => false,
+    };
     let head_lower = a.toks[head].lower.as_ref();
     g.passive = saw_be && morph::looks_past(head_lower, lex) && !head_lower.ends_with("ing");
     // "withdrew without firing a shot"
@@ -177,8 +187,53 @@ pub fn verb_group(a: &Analysis, lex: &CompiledLexicon, head: usize) -> VerbGroup
     }
     if conditional(a, head) || unasserted_complement(a, head) {
         g.irrealis = true;
+        g.future = false;
+    }
+    // PETRARCH's dictionaries code no intent from the future tense
+    if g.negated || lex.lex.petrarch {
+        g.future = false;
     }
     g
+}
+
+/// Reporting verbs after which "would" is a future in reported speech ("said
+/// it would recognise"), not a hypothetical.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "announces",
+    "told",
+    "added",
+    "confirmed",
+    "stated",
+    "declared",
+    "pledged",
+    "promised",
+    "vowed",
+    "warned",
+    "indicated",
+    "signalled",
+    "signaled",
+    "decided",
+];
+
+/// Whether the nearest verb or predicate before `k` is a reporting verb:
+/// "announced that Germany would send" (not "was optimistic that … would").
+fn reported_before(a: &Analysis, k: usize) -> bool {
+    for j in (0..k).rev().take(15) {
+        let w = a.toks[j].lower.as_ref();
+        if REPORTING.contains(&w) {
+            return true;
+        }
+        if matches!(w, ";" | ":" | "if" | "unless")
+            || a.tags[j] == Tag::Adj && predicative(a, j)
+            || matches!(a.tags[j], Tag::Verb | Tag::Modal) && a.np_of[j].is_none()
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// Verbs and nouns whose "that" clause is not asserted: demands
@@ -350,7 +405,7 @@ pub fn subject(a: &Analysis, lex: &CompiledLexicon, vg_start: usize, depth: u8) 
     if depth > 4 {
         return Subject::None;
     }
-    if let Some(main) = adjunct_main_verb(a, vg_start) {
+    if let Some(main) = adjunct_main_verb(a, vg_start).filter(|_| !lex.lex.petrarch) {
         let g = verb_group(a, lex, main);
         return subject(a, lex, g.start, depth + 1);
     }
