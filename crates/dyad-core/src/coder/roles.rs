@@ -572,11 +572,20 @@ pub fn by_agent(a: &Analysis, from: usize) -> Option<u32> {
 /// ("launched air strikes", "carried out strikes").
 pub fn governing_light_verb(a: &Analysis, lex: &CompiledLexicon, np_start: usize) -> Option<usize> {
     let mut k = np_start;
-    // "held a second round of talks": hop over "NP of"
+    // "held a second round of talks": hop over "NP of"; "announced $2.5
+    // billion in military aid": hop over an amount and "in"
     for _ in 0..2 {
-        if k >= 2 && a.toks[k - 1].lower.as_ref() == "of" {
+        if k >= 2 && matches!(a.toks[k - 1].lower.as_ref(), "of" | "in") {
+            let amount = |np: &crate::analysis::Np| {
+                (np.start..np.end).any(|j| a.tags[j] == Tag::Num)
+            };
             match a.np_ending(k - 1) {
-                Some(np) if np.actors.is_empty() => k = np.start,
+                Some(np)
+                    if np.actors.is_empty()
+                        && (a.toks[k - 1].lower.as_ref() == "of" || amount(np)) =>
+                {
+                    k = np.start
+                }
                 _ => break,
             }
         }
