@@ -402,3 +402,13 @@ fn an_announced_future_act_is_coded_as_intent_or_threat() {
     assert!(code("If Oman asks, Iran will attack Israel.").is_empty());
     assert!(code("Iran will not attack Israel.").is_empty());
 }
+
+#[test]
+fn object_pronouns_take_the_latest_other_actor() {
+    assert_eq!(
+        code("Iraqi soldiers arrested Houthi fighters in Oman and condemned them."),
+        vec!["IRQMIL 173 YEMREB", "IRQMIL 111 YEMREB"]
+    );
+    // a place phrase is not an antecedent
+    assert!(code("Iraqi soldiers waited in Oman and condemned them.").is_empty());
+}

@@ -624,7 +624,7 @@ impl Coder {
                         // from the verb: "allowed that Mordor isn't a really pleasant"
                         self.first_actor_after(a, disc, sentence, m.head + 1, m.slots.source)
                     } else {
-                        self.direct_object(a, disc, sentence, m.end)
+                        self.direct_object(a, disc, sentence, m.end, &sources)
                     };
                 }
             }
@@ -1253,17 +1253,28 @@ impl Coder {
         Vec::new()
     }
 
-    /// The direct object right after a verb pattern (skipping adverbs).
+    /// The direct object right after a verb pattern (skipping adverbs); an
+    /// object pronoun ("accused *them*", "froze *his* assets") stands for
+    /// the latest actor before it other than the source.
     fn direct_object(
         &self,
         a: &Analysis,
         disc: &Discourse,
         sentence: usize,
         from: usize,
+        sources: &[ActorRef],
     ) -> Vec<ActorRef> {
         let mut j = from;
         while j < a.toks.len() && a.tags[j] == Tag::Adv {
             j += 1;
+        }
+        if let Some(t) = a.toks.get(j) {
+            let pronoun = matches!(t.lower.as_ref(), "him" | "her" | "them")
+                || (matches!(t.lower.as_ref(), "his" | "her" | "their")
+                    && a.np_starting(j).is_some_and(|np| np.actors.is_empty()));
+            if pronoun {
+                return self.antecedent(a, j, sources);
+            }
         }
         // "deported hundreds of thousands of Afghan migrants", "killed at least 43"
         if a.toks.get(j).is_some_and(|t| t.lower.as_ref() == "of") {
@@ -1300,6 +1311,29 @@ impl Coder {
         }) {
             if let Some((k, _)) = matcher::slot_np(a, j + 1) {
                 return self.np_actors(a, disc, sentence, k);
+            }
+        }
+        Vec::new()
+    }
+
+    /// The latest noun phrase before token `p` that names actors other than
+    /// `sources` and is not a place phrase ("at a Cairo hotel"): what an
+    /// object pronoun at `p` refers to.
+    fn antecedent(&self, a: &Analysis, p: usize, sources: &[ActorRef]) -> Vec<ActorRef> {
+        for np in a.nps.iter().rev().filter(|np| np.end <= p) {
+            let place = np.start > 0
+                && matches!(
+                    a.toks[np.start - 1].lower.as_ref(),
+                    "in" | "at" | "near" | "on" | "from" | "outside" | "inside"
+                );
+            let found: Vec<ActorRef> = np
+                .actors
+                .iter()
+                .filter(|x| !x.agent_only && !sources.iter().any(|s| s.code == x.code))
+                .cloned()
+                .collect();
+            if !place && !found.is_empty() {
+                return found;
             }
         }
         Vec::new()

@@ -576,9 +576,8 @@ pub fn governing_light_verb(a: &Analysis, lex: &CompiledLexicon, np_start: usize
     // billion in military aid": hop over an amount and "in"
     for _ in 0..2 {
         if k >= 2 && matches!(a.toks[k - 1].lower.as_ref(), "of" | "in") {
-            let amount = |np: &crate::analysis::Np| {
-                (np.start..np.end).any(|j| a.tags[j] == Tag::Num)
-            };
+            let amount =
+                |np: &crate::analysis::Np| (np.start..np.end).any(|j| a.tags[j] == Tag::Num);
             match a.np_ending(k - 1) {
                 Some(np)
                     if np.actors.is_empty()
