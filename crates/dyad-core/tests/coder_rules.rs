@@ -19,7 +19,7 @@ YEM  Yemen | Yemeni
 const CAPITALS: &str = "IRNGOV  Tehran\nUSAGOV  Washington | White House\nIRQGOV  Baghdad\n";
 const GROUPS: &str = "YEMREB  Houthis | Houthi | Ansar Allah\nGBRMED  Financial Times\n";
 const PEOPLE: &str = "IRN  Ismail Qaani | Qaani\n    IRNMIL 2020-01-03..\n";
-const AGENTS: &str = "~GOV  official | minister | foreign minister | delegation | representative\n~MIL  soldier | troops {} | forces {}\n~REB  rebel\n~BUS  company {companies}\n";
+const AGENTS: &str = "~GOV  official | minister | foreign minister | delegation | representative\n~MIL  soldier | troops {} | forces {}\n~REB  rebel\n~CVL  protester\n~BUS  company {companies}\n";
 const VERBS: &str = "\
 040:040  hold .. talk with +
 040:040  talk between %
@@ -60,9 +60,9 @@ fn coder() -> Coder {
     ];
     let (lex, diags) = load_files(files);
     assert!(diags.is_empty(), "{diags:?}");
-    let cameo = "code\tname\tgoldstein\tquad_class\n013\tOptimistic comment\t0.4\t1\n036\tIntent to meet\t4.0\t1\n138\tThreaten force\t-7.0\t3\n040\tConsult\t1.0\t1\n042\tVisit\t1.9\t1\n045\tMediate\t5.0\t1\n161\tReduce relations\t-4.0\t3\n111\tCriticize\t-2.0\t3\n173\tArrest\t-5.0\t4\n190\tForce\t-10.0\t4\n195\tAerial\t-10.0\t4\n04\tConsult\t1.0\t1\n";
+    let cameo = "code\tname\tgoldstein\tquad_class\n013\tOptimistic comment\t0.4\t1\n036\tIntent to meet\t4.0\t1\n138\tThreaten force\t-7.0\t3\n145\tProtest violently\t-7.5\t3\n040\tConsult\t1.0\t1\n042\tVisit\t1.9\t1\n045\tMediate\t5.0\t1\n161\tReduce relations\t-4.0\t3\n111\tCriticize\t-2.0\t3\n173\tArrest\t-5.0\t4\n190\tForce\t-10.0\t4\n195\tAerial\t-10.0\t4\n04\tConsult\t1.0\t1\n";
     let plover =
-        "cameo_prefix\tplover\n04\tCONSULT\n11\tACCUSE\n16\tSANCTION\n03\tAGREE\n13\tTHREATEN\n17\tCOERCE\n19\tASSAULT\n";
+        "cameo_prefix\tplover\n04\tCONSULT\n11\tACCUSE\n16\tSANCTION\n03\tAGREE\n14\tPROTEST\n13\tTHREATEN\n17\tCOERCE\n19\tASSAULT\n";
     Coder::new(
         CompiledLexicon::new(lex),
         Ontology::parse(cameo, plover).unwrap(),
@@ -411,4 +411,16 @@ fn object_pronouns_take_the_latest_other_actor() {
     );
     // a place phrase is not an antecedent
     assert!(code("Iraqi soldiers waited in Oman and condemned them.").is_empty());
+}
+
+#[test]
+fn protesters_who_attack_protest_violently() {
+    assert_eq!(
+        code("Iraqi protesters attacked Houthi fighters."),
+        vec!["IRQCVL 145 YEMREB"]
+    );
+    assert_eq!(
+        code("Iraqi soldiers attacked Houthi fighters."),
+        vec!["IRQMIL 190 YEMREB"]
+    );
 }

@@ -105,6 +105,30 @@ pub struct Coder {
 }
 
 /// Words in a noun phrase that make its event hypothetical.
+/// Whether an actor is named as protesters ("protesters", "demonstrators",
+/// "rioters", "yellow vest protesters").
+fn protesters(a: &Analysis, x: &ActorRef) -> bool {
+    let span = a.np_of[x.start].map_or(x.start..x.end, |k| {
+        let np = &a.nps[k as usize];
+        np.start..np.end
+    });
+    a.toks[span].iter().any(|t| {
+        matches!(
+            t.lower.as_ref(),
+            "protester"
+                | "protesters"
+                | "protestor"
+                | "protestors"
+                | "demonstrator"
+                | "demonstrators"
+                | "rioter"
+                | "rioters"
+                | "mob"
+                | "mobs"
+        )
+    })
+}
+
 /// Words opening an adjunct (time, circumstance, agent) after which a
 /// complement's actor is no longer the event's aim.
 const ADJUNCT_MARKERS: &[&str] = &[
@@ -728,6 +752,17 @@ impl Coder {
             EventCode::Paired(x, y) => (x.clone(), Some(y.clone())),
             EventCode::Null => return,
         };
+        // protesters who storm, clash or attack are protesting violently
+        // (CAMEO 145), not waging war: "protesters stormed parliament",
+        // "demonstrators clashed with riot police"
+        if matches!(code_st.get(..2), Some("18" | "19"))
+            && !self.options.petrarch_roles
+            && !sources.is_empty()
+            && sources.iter().all(|s| protesters(a, s))
+        {
+            code_st = "145".to_string();
+            code_ts = None;
+        }
         if intent && !negated {
             match self.intent_code(&code_st) {
                 Some(c) => {
