@@ -87,7 +87,52 @@ fn id_string(v: &serde_json::Value) -> String {
     }
 }
 
-/// Reads a gold file; `inputs` supplies texts for dyad-format gold lines without text.
+/// Gold from PETRARCH validation records (XML): each run record's text and
+/// expected codings; `noevents` records must code nothing, `error` records
+/// and categories the file's `<Include>` leaves out are skipped.
+fn petrarch_gold(path: &Path, raw: &str, default_date: Option<NaiveDate>) -> Result<Vec<GoldDoc>> {
+    use dyad_petrarch::records::{parse_suite, Expected};
+    let suite = parse_suite(raw).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let env = &suite.environment;
+    let mut docs = Vec::new();
+    for r in &suite.records {
+        let included = env.include.is_empty() || env.include.contains(&r.category);
+        if !included || env.exclude.contains(&r.category) {
+            continue;
+        }
+        let events = match &r.expected {
+            Expected::Error(_) => continue,
+            Expected::NoEvents => Vec::new(),
+            Expected::Codings(cs) => cs
+                .iter()
+                .map(|c| GoldEvent {
+                    source: c.source.clone().unwrap_or_else(|| "---".into()),
+                    target: c.target.clone().unwrap_or_else(|| "---".into()),
+                    event: c.event.clone().unwrap_or_default(),
+                })
+                .collect(),
+        };
+        let Some(date) = r.date.or(default_date) else {
+            bail!(
+                "{}:{}: record {} has no date (give --date)",
+                path.display(),
+                r.line,
+                r.id
+            )
+        };
+        docs.push(GoldDoc {
+            id: r.id.clone(),
+            date,
+            text: r.text.clone(),
+            title: None,
+            events,
+        });
+    }
+    Ok(docs)
+}
+
+/// Reads a gold file: dyad JSON Lines, a PLOVER gold JSON list, or
+/// PETRARCH validation records (XML).
 pub fn read_gold(
     path: &Path,
     inputs: &HashMap<String, Document>,
@@ -97,10 +142,7 @@ pub fn read_gold(
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let trimmed = raw.trim_start();
     if trimmed.starts_with('<') {
-        bail!(
-            "{}: PETRARCH validation XML gold is read by `dyad validate`",
-            path.display()
-        );
+        return petrarch_gold(path, &raw, default_date);
     }
     if trimmed.starts_with('[') {
         let recs: Vec<PloverRecord> = serde_json::from_str(trimmed)
@@ -323,7 +365,8 @@ pub fn evaluate(coder: &Coder, docs: &[GoldDoc]) -> Report {
         let sys: Vec<(Key, String, String)> = coded
             .events
             .iter()
-            .filter(|e| !e.negated)
+            // PETRARCH's options keep modal events, and its gold codes them
+            .filter(|e| !e.negated || coder.options.keep_negated)
             .map(|e| {
                 let tgt = e
                     .target

@@ -71,7 +71,7 @@ fn dyad_coder(lexicon: Option<&std::path::Path>, options: Options) -> Result<Cod
 enum Command {
     /// Code documents into event records (JSON Lines or TSV).
     Code(CodeArgs),
-    /// Score dyad against a gold file (dyad JSONL or PLOVER JSON): P/R/F1 per type and root.
+    /// Score dyad against a gold file (dyad JSONL, PLOVER JSON or PETRARCH XML): P/R/F1 per type and root.
     Eval(EvalArgs),
     /// Run PETRARCH-style validation records (XML) with the dictionaries they name.
     Validate(petrarch_cmd::ValidateArgs),
@@ -122,7 +122,8 @@ struct CodeArgs {
 
 #[derive(clap::Args)]
 struct EvalArgs {
-    /// Gold file: dyad JSON Lines (eval/GOLD-FORMAT.md) or a PLOVER gold JSON list.
+    /// Gold file: dyad JSON Lines (eval/GOLD-FORMAT.md), a PLOVER gold JSON list,
+    /// or PETRARCH validation records (XML; code them with --dict petrarch …).
     #[arg(long)]
     gold: PathBuf,
     /// Documents (JSON Lines) supplying texts for gold lines that have none.
@@ -143,6 +144,8 @@ struct EvalArgs {
     /// Print every miss and false alarm.
     #[arg(long)]
     details: bool,
+    #[command(flatten)]
+    dict: petrarch_cmd::DictArgs,
 }
 
 #[derive(Subcommand)]
@@ -206,7 +209,13 @@ fn run() -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Eval(args) => {
-            let coder = dyad_coder(cli.lexicon.as_deref(), Options::default())?;
+            // PETRARCH dictionaries are scored with PETRARCH's own coding
+            // options, as `dyad validate` runs them
+            let options = match args.dict.dict {
+                petrarch_cmd::DictKind::Petrarch => dyad_petrarch::petrarch_options(),
+                petrarch_cmd::DictKind::Builtin => Options::default(),
+            };
+            let coder = petrarch_cmd::coder(&args.dict, options, cli.lexicon.as_deref())?;
             let date = parse_date_arg(args.date.as_deref())?;
             let mut inputs = std::collections::HashMap::new();
             if let Some(p) = &args.input {

@@ -548,3 +548,52 @@ fn lexicon_directory_at_run_time() {
         stderr(&missing)
     );
 }
+
+/// `dyad eval` scores PETRARCH validation records (XML) coded with PETRARCH
+/// dictionaries: here the team's own invented test dictionaries.
+#[test]
+fn eval_reads_petrarch_validation_records() {
+    let data = workspace().join("crates/dyad-petrarch/tests/data");
+    let xml = write(
+        "records.xml",
+        br#"<Validation>
+<Environment><Verbfile>verbs.txt</Verbfile><Actorfile>actors.txt</Actorfile></Environment>
+<Sentences>
+<Sentence date="19950101" id="T-1" category="DEMO">
+<EventCoding sourcecode="VLD" targetcode="KST" eventcode="043"></EventCoding>
+<Text>Valdoria greeted Kestrel Islands warmly.</Text>
+</Sentence>
+<Sentence date="19950101" id="T-2" category="DEMO">
+<EventCoding noevents="True"></EventCoding>
+<Text>The cup final was a draw.</Text>
+</Sentence>
+<Sentence date="19950101" id="T-3" category="DEMO">
+<EventCoding error="storydiscard"></EventCoding>
+<Text>Not scored.</Text>
+</Sentence>
+</Sentences>
+</Validation>"#,
+    );
+    let dict = |f: &str| data.join(f).to_string_lossy().into_owned();
+    let args = [
+        "eval",
+        "--gold",
+        s(&xml),
+        "--dict",
+        "petrarch",
+        "--verbs",
+        &dict("verbs.txt"),
+        "--actors",
+        &dict("actors.txt"),
+        "--agents",
+        &dict("agents.txt"),
+        "--min-f1",
+        "0.99",
+    ];
+    let out = run(&args);
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{report}\n{}", stderr(&out));
+    assert!(report.contains("documents: 2"), "{report}");
+    assert!(report.contains("(tp 1, coded 1, gold 1)"), "{report}");
+    assert!(report.contains("must-not-code documents: 1, events coded on them: 0"));
+}
