@@ -236,6 +236,30 @@ pub fn tag(inputs: &[TagInput<'_>]) -> Vec<Tag> {
             tags[i] = Tag::Adv;
         }
     }
+    // "is ready to", "was eager to", "remains keen to": a bare word between
+    // a form of "be" and "to" is a predicate adjective
+    for i in 1..n.saturating_sub(1) {
+        let be = matches!(
+            inputs[i - 1].lower,
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "remains" | "remained"
+        ) || (i > 1
+            && matches!(inputs[i - 2].lower, "is" | "are" | "was" | "were" | "be")
+            && tags[i - 1] == Tag::Adv);
+        let w = inputs[i].lower;
+        if open[i]
+            && be
+            && inputs[i + 1].lower == "to"
+            && !inputs[i].cap
+            && !inputs[i].past
+            && !inputs[i].verb_hint
+            && !w.ends_with("ed")
+            && !w.ends_with("ing")
+            && !w.ends_with('s')
+        {
+            tags[i] = Tag::Adj;
+            open[i] = false;
+        }
+    }
     // pass 2: open-class words in context
     for i in 0..n {
         if !open[i] {
@@ -485,6 +509,10 @@ mod tests {
         assert_eq!((t[1], t[2]), (Tag::Det, Tag::Det));
         let t = run("a force of up to 20,000 troops", &[]);
         assert_eq!((t[3], t[4]), (Tag::Det, Tag::Det));
+        let t = run("Iran is ready to talk", &["Iran"]);
+        assert_eq!(t[2], Tag::Adj);
+        let t = run("Iran is held to talk", &["Iran"]);
+        assert_ne!(t[2], Tag::Adj);
         // no number: "than" and "at" keep their tags
         let t = run("more than ever", &[]);
         assert_eq!(t[1], Tag::Prep);
