@@ -424,3 +424,12 @@ fn protesters_who_attack_protest_violently() {
         vec!["IRQMIL 190 YEMREB"]
     );
 }
+
+#[test]
+fn a_place_is_not_the_antecedent_of_a_relative_clause() {
+    assert!(code("There were bombings in Oman, which attacked Iraqi soldiers.").is_empty());
+    assert_eq!(
+        code("Britain condemned Houthi fighters, who attacked Iraqi soldiers."),
+        vec!["GBR 111 YEMREB", "YEMREB 190 IRQMIL"]
+    );
+}

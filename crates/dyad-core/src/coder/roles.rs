@@ -473,8 +473,12 @@ pub fn subject(a: &Analysis, lex: &CompiledLexicon, vg_start: usize, depth: u8) 
                 if e > 0 && a.toks[e - 1].lower.as_ref() == "," {
                     e -= 1;
                 }
+                // "the bombings in Madrid, which killed …": a place is not
+                // the antecedent, and the event noun before it names no actor
                 return match a.np_ending(e) {
-                    Some(_) if e > 0 => Subject::Np(a.np_of[e - 1].unwrap_or(0)),
+                    Some(np) if e > 0 && !locative_object(a, np.start) => {
+                        Subject::Np(a.np_of[e - 1].unwrap_or(0))
+                    }
                     _ => Subject::None,
                 };
             }
@@ -533,13 +537,14 @@ fn adjunct_main_verb(a: &Analysis, vg_start: usize) -> Option<usize> {
 }
 
 /// The verb of the clause a noun phrase is a circumstance of: "agreed to a
-/// truce *during* talks", "restored ties *after* talks" (the phrase starting
-/// at `np_start` follows one of these prepositions).
+/// truce *during* talks", "restored ties *after* talks", "freed prisoners
+/// *under* a deal" (the phrase starting at `np_start` follows one of these
+/// prepositions).
 pub fn circumstance_verb(a: &Analysis, np_start: usize) -> Option<usize> {
     let p = np_start.checked_sub(1)?;
     if !matches!(
         a.toks[p].lower.as_ref(),
-        "during" | "after" | "following" | "at" | "amid"
+        "during" | "after" | "following" | "at" | "amid" | "under" | "in"
     ) {
         return None;
     }
@@ -550,6 +555,16 @@ pub fn circumstance_verb(a: &Analysis, np_start: usize) -> Option<usize> {
         .find(|&j| {
             a.tags[j] == Tag::Verb && a.np_of[j].is_none() && (j == 0 || a.tags[j - 1] != Tag::To)
         })
+}
+
+/// Whether the noun phrase starting at `np_start` is the object of a place
+/// preposition ("in Madrid", "at two mosques", "across Sri Lanka").
+fn locative_object(a: &Analysis, np_start: usize) -> bool {
+    np_start > 0
+        && matches!(
+            a.toks[np_start - 1].lower.as_ref(),
+            "in" | "at" | "near" | "across" | "outside" | "inside" | "on"
+        )
 }
 
 /// The `by` phrase of a passive, within a few tokens after `from`.
