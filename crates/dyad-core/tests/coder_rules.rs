@@ -40,6 +40,7 @@ const VERBS: &str = "\
 173  arrest
 111  condemn
 013  optimistic about
+064  share .. intelligence .. with +
 --- heart attack
 ";
 
@@ -60,9 +61,9 @@ fn coder() -> Coder {
     ];
     let (lex, diags) = load_files(files);
     assert!(diags.is_empty(), "{diags:?}");
-    let cameo = "code\tname\tgoldstein\tquad_class\n013\tOptimistic comment\t0.4\t1\n036\tIntent to meet\t4.0\t1\n138\tThreaten force\t-7.0\t3\n145\tProtest violently\t-7.5\t3\n040\tConsult\t1.0\t1\n042\tVisit\t1.9\t1\n045\tMediate\t5.0\t1\n161\tReduce relations\t-4.0\t3\n111\tCriticize\t-2.0\t3\n173\tArrest\t-5.0\t4\n190\tForce\t-10.0\t4\n195\tAerial\t-10.0\t4\n04\tConsult\t1.0\t1\n";
+    let cameo = "code\tname\tgoldstein\tquad_class\n013\tOptimistic comment\t0.4\t1\n036\tIntent to meet\t4.0\t1\n138\tThreaten force\t-7.0\t3\n145\tProtest violently\t-7.5\t3\n064\tShare intelligence\t3.0\t2\n040\tConsult\t1.0\t1\n042\tVisit\t1.9\t1\n045\tMediate\t5.0\t1\n161\tReduce relations\t-4.0\t3\n111\tCriticize\t-2.0\t3\n173\tArrest\t-5.0\t4\n190\tForce\t-10.0\t4\n195\tAerial\t-10.0\t4\n04\tConsult\t1.0\t1\n";
     let plover =
-        "cameo_prefix\tplover\n04\tCONSULT\n11\tACCUSE\n16\tSANCTION\n03\tAGREE\n14\tPROTEST\n13\tTHREATEN\n17\tCOERCE\n19\tASSAULT\n";
+        "cameo_prefix\tplover\n04\tCONSULT\n11\tACCUSE\n16\tSANCTION\n03\tAGREE\n14\tPROTEST\n06\tCOOPERATE\n13\tTHREATEN\n17\tCOERCE\n19\tASSAULT\n";
     Coder::new(
         CompiledLexicon::new(lex),
         Ontology::parse(cameo, plover).unwrap(),
@@ -432,4 +433,14 @@ fn a_place_is_not_the_antecedent_of_a_relative_clause() {
         code("Britain condemned Houthi fighters, who attacked Iraqi soldiers."),
         vec!["GBR 111 YEMREB", "YEMREB 190 IRQMIL"]
     );
+}
+
+#[test]
+fn a_gap_may_hold_a_topic_phrase_when_the_target_comes_later() {
+    assert_eq!(
+        code("Britain shared intelligence on the Houthis with Oman."),
+        vec!["GBR 064 OMN"]
+    );
+    // without a target slot after it, an actor still ends the gap
+    assert!(code("Britain shared the Houthis with Oman.").is_empty());
 }

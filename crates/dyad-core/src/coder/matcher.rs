@@ -89,6 +89,21 @@ struct Ctx<'a> {
     lex: &'a CompiledLexicon,
 }
 
+impl Ctx<'_> {
+    /// If token `t` opens a topic phrase ("on/about/over/regarding" + noun
+    /// phrase), the token after it.
+    fn topic_phrase(&self, t: usize) -> Option<usize> {
+        let a = self.a;
+        if !matches!(
+            a.toks[t].lower.as_ref(),
+            "on" | "about" | "over" | "regarding" | "concerning"
+        ) {
+            return None;
+        }
+        a.np_starting(t + 1).map(|np| np.end)
+    }
+}
+
 /// Tokens a gap may skip: modifiers and nouns, never actors, verbs or clause punctuation.
 fn skippable(a: &Analysis, i: usize) -> bool {
     if a.mentions.iter().any(|m| {
@@ -201,9 +216,23 @@ impl Ctx<'_> {
                 } else {
                     skippable
                 };
+                // when the target is named later in the pattern, a topic phrase
+                // may sit in the gap, actors and all: "shared intelligence *on
+                // the Brussels bombers* with French police"
+                let target_later = rest.iter().any(|e| matches!(e, CElem::Target));
+                let mut topic_end = 0;
                 for k in 0..=*max as usize {
-                    if k > 0 && (j + k > n || !skip(self.a, j + k - 1)) {
+                    if k > 0 && j + k > n {
                         break;
+                    }
+                    if k > 0 && !skip(self.a, j + k - 1) {
+                        let t = j + k - 1;
+                        if t >= topic_end && target_later {
+                            topic_end = self.topic_phrase(t).unwrap_or(0);
+                        }
+                        if t >= topic_end {
+                            break;
+                        }
                     }
                     let mut trial = slots.clone();
                     if let Some(r) = self.fwd(rest, j + k, lit_end, &mut trial, depth) {
