@@ -41,6 +41,7 @@ const VERBS: &str = "\
 111  condemn
 013  optimistic about
 064  share .. intelligence .. with +
+043:042  receive + in
 --- heart attack
 ";
 
@@ -61,7 +62,7 @@ fn coder() -> Coder {
     ];
     let (lex, diags) = load_files(files);
     assert!(diags.is_empty(), "{diags:?}");
-    let cameo = "code\tname\tgoldstein\tquad_class\n013\tOptimistic comment\t0.4\t1\n036\tIntent to meet\t4.0\t1\n138\tThreaten force\t-7.0\t3\n145\tProtest violently\t-7.5\t3\n064\tShare intelligence\t3.0\t2\n040\tConsult\t1.0\t1\n042\tVisit\t1.9\t1\n045\tMediate\t5.0\t1\n161\tReduce relations\t-4.0\t3\n111\tCriticize\t-2.0\t3\n173\tArrest\t-5.0\t4\n190\tForce\t-10.0\t4\n195\tAerial\t-10.0\t4\n04\tConsult\t1.0\t1\n";
+    let cameo = "code\tname\tgoldstein\tquad_class\n013\tOptimistic comment\t0.4\t1\n036\tIntent to meet\t4.0\t1\n138\tThreaten force\t-7.0\t3\n145\tProtest violently\t-7.5\t3\n064\tShare intelligence\t3.0\t2\n043\tHost a visit\t2.8\t1\n040\tConsult\t1.0\t1\n042\tVisit\t1.9\t1\n045\tMediate\t5.0\t1\n161\tReduce relations\t-4.0\t3\n111\tCriticize\t-2.0\t3\n173\tArrest\t-5.0\t4\n190\tForce\t-10.0\t4\n195\tAerial\t-10.0\t4\n04\tConsult\t1.0\t1\n";
     let plover =
         "cameo_prefix\tplover\n04\tCONSULT\n11\tACCUSE\n16\tSANCTION\n03\tAGREE\n14\tPROTEST\n06\tCOOPERATE\n13\tTHREATEN\n17\tCOERCE\n19\tASSAULT\n";
     Coder::new(
@@ -443,4 +444,16 @@ fn a_gap_may_hold_a_topic_phrase_when_the_target_comes_later() {
     );
     // without a target slot after it, an actor still ends the gap
     assert!(code("Britain shared the Houthis with Oman.").is_empty());
+}
+
+#[test]
+fn a_passive_fills_the_object_slot_with_its_subject() {
+    assert_eq!(
+        code("Omani officials were received by Iranian soldiers in Tehran."),
+        vec!["IRNMIL 043 OMNGOV", "OMNGOV 042 IRNMIL"]
+    );
+    assert_eq!(
+        code("Iranian soldiers received Omani officials in Tehran."),
+        vec!["IRNMIL 043 OMNGOV", "OMNGOV 042 IRNMIL"]
+    );
 }

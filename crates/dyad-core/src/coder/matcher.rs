@@ -337,7 +337,26 @@ pub fn match_at(
     let ctx = Ctx { a, lex };
     let mut slots = Slots::default();
     let (head_end, _) = ctx.fwd(std::slice::from_ref(&pattern.head), i, i, &mut slots, 0)?;
-    let (end, literal_end) = ctx.fwd(&pattern.after, head_end, head_end, &mut slots, 0)?;
+    // passive voice: the object slot right after the verb is the passive
+    // subject, and the `by` phrase stands where the object was ("Hasina was
+    // received by Modi in Delhi" matches `receive + in`)
+    let after: &[CElem] = match pattern.after.split_first() {
+        Some((CElem::Target, rest)) if !rest.is_empty() && passive_at(a, lex, i) => {
+            let resume = by_phrase_end(a, head_end).unwrap_or(head_end);
+            let (end, literal_end) = ctx.fwd(rest, resume, resume, &mut slots, 0)?;
+            let start = ctx.bwd(&pattern.before, i, &mut slots, 0)?;
+            return Some(PatternMatch {
+                pattern: pattern.index,
+                start,
+                end,
+                head: i,
+                literal_end,
+                slots,
+            });
+        }
+        _ => &pattern.after,
+    };
+    let (end, literal_end) = ctx.fwd(after, head_end, head_end, &mut slots, 0)?;
     let start = ctx.bwd(&pattern.before, i, &mut slots, 0)?;
     Some(PatternMatch {
         pattern: pattern.index,
@@ -347,4 +366,29 @@ pub fn match_at(
         literal_end,
         slots,
     })
+}
+
+/// Whether the verb at `i` is passive: a form of "be" (adverbs between)
+/// before a past participle.
+fn passive_at(a: &Analysis, lex: &CompiledLexicon, i: usize) -> bool {
+    if a.tags[i] != Tag::Verb || !crate::analysis::morph::looks_past(&a.toks[i].lower, lex) {
+        return false;
+    }
+    let mut k = i;
+    while k > 0 && a.tags[k - 1] == Tag::Adv {
+        k -= 1;
+    }
+    k > 0
+        && matches!(
+            a.toks[k - 1].lower.as_ref(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+}
+
+/// The end of a `by` noun phrase starting at `j`.
+fn by_phrase_end(a: &Analysis, j: usize) -> Option<usize> {
+    if a.toks.get(j)?.lower.as_ref() != "by" {
+        return None;
+    }
+    a.np_starting(j + 1).map(|np| np.end)
 }

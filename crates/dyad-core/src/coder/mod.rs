@@ -635,7 +635,11 @@ impl Coder {
                     };
                 }
                 if sources.is_empty() {
-                    if let Some(k) = roles::by_agent(a, m.end) {
+                    // the `by` phrase after the pattern, or inside it when
+                    // the passive matched an object slot ("received by X in")
+                    if let Some(k) =
+                        roles::by_agent(a, m.end).or_else(|| roles::by_agent(a, m.head + 1))
+                    {
                         sources = resolve_np(k);
                     }
                 }
