@@ -1345,7 +1345,7 @@ impl Coder {
         if a.toks.get(j).is_some_and(|t| {
             matches!(
                 t.lower.as_ref(),
-                "from" | "to" | "into" | "against" | "toward" | "towards"
+                "from" | "to" | "into" | "inside" | "against" | "toward" | "towards"
             )
         }) {
             if let Some((k, _)) = matcher::slot_np(a, j + 1) {
