@@ -457,3 +457,15 @@ fn a_passive_fills_the_object_slot_with_its_subject() {
         vec!["IRNMIL 043 OMNGOV", "OMNGOV 042 IRNMIL"]
     );
 }
+
+#[test]
+fn object_relative_clauses_comment_on_an_act_or_a_thing() {
+    assert_eq!(
+        code("Britain attacked Iraq, a move which Oman condemned."),
+        vec!["GBR 190 IRQ", "OMN 111 GBR"]
+    );
+    assert_eq!(
+        code("Britain attacked Iraq, a move Oman condemned."),
+        vec!["GBR 190 IRQ", "OMN 111 GBR"]
+    );
+}

@@ -341,7 +341,9 @@ pub fn match_at(
     // subject, and the `by` phrase stands where the object was ("Hasina was
     // received by Modi in Delhi" matches `receive + in`)
     let after: &[CElem] = match pattern.after.split_first() {
-        Some((CElem::Target, rest)) if !rest.is_empty() && passive_at(a, lex, i) => {
+        Some((CElem::Target, rest))
+            if !rest.is_empty() && (passive_at(a, lex, i) || object_relative_at(a, i)) =>
+        {
             let resume = by_phrase_end(a, head_end).unwrap_or(head_end);
             let (end, literal_end) = ctx.fwd(rest, resume, resume, &mut slots, 0)?;
             let start = ctx.bwd(&pattern.before, i, &mut slots, 0)?;
@@ -391,4 +393,30 @@ fn by_phrase_end(a: &Analysis, j: usize) -> Option<usize> {
         return None;
     }
     a.np_starting(j + 1).map(|np| np.end)
+}
+
+/// Whether the verb at `i` heads an object relative clause, whose object is
+/// the phrase before it: "the resolution *which Russia vetoed*", "a move
+/// *Israel called* a reward for terrorism" (chunked as "a move Israel").
+fn object_relative_at(a: &Analysis, i: usize) -> bool {
+    if a.tags[i] != Tag::Verb || i == 0 {
+        return false;
+    }
+    let Some(np) = a.np_ending(i) else {
+        return false;
+    };
+    let after_rel = np.start > 0
+        && matches!(
+            a.toks[np.start - 1].lower.as_ref(),
+            "which" | "that" | "whom"
+        )
+        && a.np_ending(np.start - 1).is_some();
+    // a common noun, then a name: "a move Israel"
+    let merged = np.end - np.start >= 3
+        && a.tags[np.start] == Tag::Det
+        && a.tags[np.start + 1] == Tag::Noun
+        && a.tags[np.start + 2] == Tag::Propn
+        && np.start > 0
+        && a.toks[np.start - 1].lower.as_ref() == ",";
+    after_rel || merged
 }

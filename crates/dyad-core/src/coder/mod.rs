@@ -129,6 +129,24 @@ fn protesters(a: &Analysis, x: &ActorRef) -> bool {
     })
 }
 
+/// Nouns naming an act, which an object relative clause can comment on:
+/// "a move Israel called …", "an allegation Riyadh rejected".
+const ACT_NOUNS: &[&str] = &[
+    "move",
+    "decision",
+    "step",
+    "action",
+    "allegation",
+    "accusation",
+    "claim",
+    "announcement",
+    "measure",
+    "proposal",
+    "offer",
+    "plan",
+    "demand",
+];
+
 /// Words opening an adjunct (time, circumstance, agent) after which a
 /// complement's actor is no longer the event's aim.
 const ADJUNCT_MARKERS: &[&str] = &[
@@ -600,12 +618,8 @@ impl Coder {
             if self.options.petrarch_roles && literal_before && m.start < subj_start {
                 subj_start = roles::verb_group(a, &self.lex, m.start).start;
             }
-            let mut subj = self.subject_actors(
-                a,
-                disc,
-                sentence,
-                roles::subject(a, &self.lex, subj_start, 0),
-            );
+            let subj_found = roles::subject(a, &self.lex, subj_start, 0);
+            let mut subj = self.subject_actors(a, disc, sentence, subj_found);
             // PETRARCH: the pattern's first words sit in the subject phrase
             // ("Eriador's death and injury toll has risen", "soldiers wire tapped")
             if self.options.petrarch_roles && subj.is_empty() && m.start < m.head {
@@ -654,6 +668,17 @@ impl Coder {
                     } else {
                         self.direct_object(a, disc, sentence, m.end, &sources)
                     };
+                }
+                // an object relative clause: "a resolution *which Russia
+                // vetoed*", "a move *Israel called* a reward for terrorism"
+                if targets.is_empty()
+                    && !m.slots.has_target_slot
+                    && m.slots.compound.is_none()
+                    && !self.options.petrarch_roles
+                {
+                    if let roles::Subject::Np(k) = subj_found {
+                        targets = self.relative_object(a, disc, sentence, k, &sources);
+                    }
                 }
             }
         } else {
@@ -1353,6 +1378,83 @@ impl Coder {
             }
         }
         Vec::new()
+    }
+
+    /// The antecedent of an object relative clause whose subject is noun
+    /// phrase `subj` ("the resolution, which Russia vetoed" → the
+    /// resolution's actors). When the antecedent names an act ("a move
+    /// Israel called …", "an allegation Riyadh rejected"), the act's actor:
+    /// the subject of the clause before it.
+    fn relative_object(
+        &self,
+        a: &Analysis,
+        disc: &Discourse,
+        sentence: usize,
+        subj: u32,
+        sources: &[ActorRef],
+    ) -> Vec<ActorRef> {
+        let np = &a.nps[subj as usize];
+        let is_act = |j: usize| {
+            let w = a.toks[j].lower.as_ref();
+            ACT_NOUNS.contains(&w) || ACT_NOUNS.contains(&w.strip_suffix('s').unwrap_or(w))
+        };
+        // "a move Israel called …" chunks as one phrase: the act noun, then
+        // the clause's subject
+        if let Some(act) = (np.start..np.end).find(|&j| {
+            is_act(j)
+                && a.mentions.iter().any(|x| {
+                    x.start == j + 1 && matches!(x.kind, crate::analysis::MentionKind::Actor(_))
+                })
+        }) {
+            return self.act_actor(a, disc, sentence, act, sources);
+        }
+        let mut e = np.start;
+        if e > 0 && matches!(a.toks[e - 1].lower.as_ref(), "which" | "that" | "whom") {
+            e -= 1;
+        }
+        let Some(ante) = a.np_ending(e) else {
+            return Vec::new();
+        };
+        if ante.start > 0 && a.tags[ante.start - 1] == Tag::Prep {
+            return Vec::new();
+        }
+        let k = a.np_of[ante.start].unwrap_or(0);
+        let named = self.np_actors(a, disc, sentence, k);
+        let fresh = |v: Vec<ActorRef>| -> Vec<ActorRef> {
+            v.into_iter()
+                .filter(|x| !sources.iter().any(|s| s.code == x.code))
+                .collect()
+        };
+        if !named.is_empty() {
+            return fresh(named);
+        }
+        if !is_act(ante.end - 1) {
+            return Vec::new();
+        }
+        self.act_actor(a, disc, sentence, ante.start, sources)
+    }
+
+    /// Who did the act named by a noun at `at` that comments on the clause
+    /// before it ("X recognised …, a move …"): that clause's subject.
+    fn act_actor(
+        &self,
+        a: &Analysis,
+        disc: &Discourse,
+        sentence: usize,
+        at: usize,
+        sources: &[ActorRef],
+    ) -> Vec<ActorRef> {
+        let main = (0..at)
+            .rev()
+            .find(|&j| a.tags[j] == Tag::Verb && a.np_of[j].is_none());
+        let Some(v) = main else {
+            return Vec::new();
+        };
+        let g = roles::verb_group(a, &self.lex, v);
+        self.subject_actors(a, disc, sentence, roles::subject(a, &self.lex, g.start, 0))
+            .into_iter()
+            .filter(|x| !sources.iter().any(|s| s.code == x.code))
+            .collect()
     }
 
     /// The latest noun phrase before token `p` that names actors other than
