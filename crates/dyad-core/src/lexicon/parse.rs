@@ -310,41 +310,102 @@ pub fn parse_patterns(file: &str, text: &str, lex: &mut Lexicon, diags: &mut Vec
         if line.is_empty() {
             continue;
         }
-        let mut parts = line.split_whitespace();
-        let Some(code_s) = parts.next() else { continue };
+        let (code_s, body) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
         let Some(code) = parse_event_code(code_s) else {
             diag(diags, &file, n, format!("bad event code `{code_s}`"));
             continue;
         };
-        let mut elems = Vec::new();
-        let mut bad = None;
-        for t in parts {
-            match parse_elem(t) {
-                Some(e) => elems.push(e),
-                None => bad = Some(t.to_string()),
+        if !body.contains(['{', '}']) {
+            push_pattern(lex, diags, &file, n, code, body);
+            continue;
+        }
+        let variants = match expand_alternations(body) {
+            Ok(v) => v,
+            Err(e) => {
+                diag(diags, &file, n, e);
+                continue;
+            }
+        };
+        for variant in variants {
+            push_pattern(lex, diags, &file, n, code.clone(), &variant);
+        }
+    }
+}
+
+/// At most this many patterns from one line with `{a|b}` alternations.
+pub const MAX_ALTERNATIVES: usize = 512;
+
+/// Expands `{a|b|c}` groups (an alternative may be several words, or empty:
+/// `{|fresh}` is optional) into every combination, in order.
+pub fn expand_alternations(body: &str) -> Result<Vec<String>, String> {
+    let mut out = vec![String::new()];
+    let mut rest = body;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            return Err("unclosed `{` in pattern".into());
+        };
+        let alts: Vec<&str> = rest[open + 1..close].split('|').map(str::trim).collect();
+        if rest[open + 1..close].contains('{') {
+            return Err("nested `{` in pattern".into());
+        }
+        let prefix = &rest[..open];
+        let mut next = Vec::with_capacity(out.len() * alts.len());
+        for o in &out {
+            for a in &alts {
+                next.push(format!("{o}{prefix} {a} "));
             }
         }
-        if let Some(t) = bad {
-            diag(diags, &file, n, format!("bad pattern element `{t}`"));
-            continue;
+        if next.len() > MAX_ALTERNATIVES {
+            return Err(format!(
+                "more than {MAX_ALTERNATIVES} patterns from one line's alternations"
+            ));
         }
-        let Some(hpos) = elems
-            .iter()
-            .position(|e| matches!(e, PatElem::Word(_) | PatElem::Exact(_) | PatElem::Synset(_)))
-        else {
-            diag(diags, &file, n, "pattern without a word");
-            continue;
-        };
-        let after = elems.split_off(hpos + 1);
-        let head = elems.pop().unwrap_or(PatElem::Gap(0));
-        lex.patterns.push(Pattern {
-            before: elems,
-            head,
-            after,
-            code,
-            origin: origin(&file, n),
-        });
+        out = next;
+        rest = &rest[close + 1..];
     }
+    if rest.contains('}') {
+        return Err("`}` without `{` in pattern".into());
+    }
+    Ok(out.into_iter().map(|o| format!("{o}{rest}")).collect())
+}
+
+/// Parses one expanded pattern body and adds it to the lexicon.
+fn push_pattern(
+    lex: &mut Lexicon,
+    diags: &mut Vec<Diagnostic>,
+    file: &Arc<str>,
+    n: usize,
+    code: EventCode,
+    body: &str,
+) {
+    let mut elems = Vec::new();
+    let mut bad = None;
+    for t in body.split_whitespace() {
+        match parse_elem(t) {
+            Some(e) => elems.push(e),
+            None => bad = Some(t.to_string()),
+        }
+    }
+    if let Some(t) = bad {
+        diag(diags, file, n, format!("bad pattern element `{t}`"));
+        return;
+    }
+    let Some(hpos) = elems
+        .iter()
+        .position(|e| matches!(e, PatElem::Word(_) | PatElem::Exact(_) | PatElem::Synset(_)))
+    else {
+        diag(diags, file, n, "pattern without a word");
+        return;
+    };
+    let after = elems.split_off(hpos + 1);
+    let head = elems.pop().unwrap_or(PatElem::Gap(0));
+    lex.patterns.push(Pattern {
+        before: elems,
+        head,
+        after,
+        code,
+        origin: origin(file, n),
+    });
 }
 
 /// Reads synsets (`&NAME = word | multi word | &OTHER`).
@@ -442,6 +503,44 @@ pub fn parse_word_list(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alternations_expand_in_order_with_optional_parts() {
+        assert_eq!(
+            expand_alternations("{hand over|extradite} .. {|alleged} suspect to +")
+                .unwrap()
+                .iter()
+                .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect::<Vec<_>>(),
+            [
+                "hand over .. suspect to +",
+                "hand over .. alleged suspect to +",
+                "extradite .. suspect to +",
+                "extradite .. alleged suspect to +",
+            ]
+        );
+        assert!(expand_alternations("meet {with +").is_err());
+        assert!(expand_alternations("meet with} +").is_err());
+        assert!(expand_alternations("{a|{b}|c}").is_err());
+        let huge = "{a|b|c|d|e|f|g|h} ".repeat(4);
+        assert!(expand_alternations(&huge).is_err());
+    }
+
+    #[test]
+    fn an_alternation_line_gives_one_pattern_per_variant_at_its_line() {
+        let mut lex = Lexicon::default();
+        let mut d = Vec::new();
+        parse_patterns(
+            "verbs/x.txt",
+            "# c\n063  {hand over|extradite} .. suspect to +\n040 meet {with +\n",
+            &mut lex,
+            &mut d,
+        );
+        assert_eq!(lex.patterns.len(), 2);
+        assert!(lex.patterns.iter().all(|p| p.origin.line == 2));
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].origin.line, 3);
+    }
 
     #[test]
     fn reads_actors_with_dates() {
