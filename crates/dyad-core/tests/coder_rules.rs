@@ -42,6 +42,7 @@ const VERBS: &str = "\
 013  optimistic about
 064  share .. intelligence .. with +
 043:042  receive + in
+111  draw .. condemnation from $
 --- heart attack
 ";
 
@@ -467,5 +468,13 @@ fn object_relative_clauses_comment_on_an_act_or_a_thing() {
     assert_eq!(
         code("Britain attacked Iraq, a move Oman condemned."),
         vec!["GBR 190 IRQ", "OMN 111 GBR"]
+    );
+}
+
+#[test]
+fn a_source_named_in_the_pattern_acts_on_the_subject() {
+    assert_eq!(
+        code("Britain drew sharp condemnation from Oman."),
+        vec!["OMN 111 GBR"]
     );
 }

@@ -660,6 +660,15 @@ impl Coder {
             } else {
                 if sources.is_empty() {
                     sources = subj;
+                } else if targets.is_empty()
+                    && m.slots.source.is_some()
+                    && !m.slots.has_target_slot
+                    && !self.options.petrarch_roles
+                {
+                    // the pattern names the source ("drew condemnation from
+                    // $", "received condolences from $"): the subject is
+                    // the one it acts on
+                    targets = subj;
                 }
                 if targets.is_empty() && !m.slots.has_target_slot && m.slots.compound.is_none() {
                     targets = if self.options.petrarch_roles {
