@@ -986,6 +986,23 @@ impl Coder {
                 }
             }
         }
+        // "X hosted A and B for talks": the guests meet each other at a third
+        // party's (044), besides being hosted
+        let for_talks = (m.head..m.literal_end).any(|k| {
+            matches!(
+                a.toks[k].lower.as_ref(),
+                "talks" | "negotiations" | "summit" | "meeting" | "peace talks"
+            )
+        });
+        if code_st.starts_with("043") && for_talks && !self.options.petrarch_roles {
+            for x in &targets {
+                for y in &targets {
+                    if x.code.get(..3) != y.code.get(..3) {
+                        self.push(out, x.clone(), Some(y.clone()), "044", negated, &m);
+                    }
+                }
+            }
+        }
     }
 
     fn push(
