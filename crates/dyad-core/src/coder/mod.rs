@@ -754,6 +754,29 @@ impl Coder {
                         }
                     }
                 }
+                // a noun pattern that names its source ("at the request of
+                // $") acts on the subject of the clause it sits in: "Canada
+                // arrested Meng at the request of the United States"
+                if m.slots.source.is_some()
+                    && targets.is_empty()
+                    && !m.slots.has_target_slot
+                    && !self.options.petrarch_roles
+                {
+                    let verb = (0..np.start)
+                        .rev()
+                        .take(15)
+                        .take_while(|&j| !matches!(a.toks[j].lower.as_ref(), ";" | ":"))
+                        .find(|&j| a.tags[j] == Tag::Verb && a.np_of[j].is_none());
+                    if let Some(v) = verb {
+                        let g = roles::verb_group(a, &self.lex, v);
+                        targets = self.subject_actors(
+                            a,
+                            disc,
+                            sentence,
+                            roles::subject(a, &self.lex, g.start, 0),
+                        );
+                    }
+                }
                 // "the talks were postponed"
                 // the verb group right after the event noun: "the talks were postponed", "a blockade would …"
                 let after = a.toks[m.end.min(a.toks.len())..]
