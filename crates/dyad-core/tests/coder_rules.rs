@@ -45,6 +45,7 @@ const VERBS: &str = "\
 111  draw .. condemnation from $
 043:042  host + for talk
 020  request of $
+1724  declare .. martial law
 --- heart attack
 ";
 
@@ -65,7 +66,7 @@ fn coder() -> Coder {
     ];
     let (lex, diags) = load_files(files);
     assert!(diags.is_empty(), "{diags:?}");
-    let cameo = "code\tname\tgoldstein\tquad_class\n013\tOptimistic comment\t0.4\t1\n036\tIntent to meet\t4.0\t1\n138\tThreaten force\t-7.0\t3\n145\tProtest violently\t-7.5\t3\n064\tShare intelligence\t3.0\t2\n043\tHost a visit\t2.8\t1\n044\tMeet at a third location\t2.5\t1\n020\tAppeal\t3.0\t1\n040\tConsult\t1.0\t1\n042\tVisit\t1.9\t1\n045\tMediate\t5.0\t1\n161\tReduce relations\t-4.0\t3\n111\tCriticize\t-2.0\t3\n173\tArrest\t-5.0\t4\n190\tForce\t-10.0\t4\n195\tAerial\t-10.0\t4\n04\tConsult\t1.0\t1\n";
+    let cameo = "code\tname\tgoldstein\tquad_class\n013\tOptimistic comment\t0.4\t1\n036\tIntent to meet\t4.0\t1\n138\tThreaten force\t-7.0\t3\n145\tProtest violently\t-7.5\t3\n064\tShare intelligence\t3.0\t2\n043\tHost a visit\t2.8\t1\n044\tMeet at a third location\t2.5\t1\n020\tAppeal\t3.0\t1\n1724\tImpose martial law\t-9.0\t4\n040\tConsult\t1.0\t1\n042\tVisit\t1.9\t1\n045\tMediate\t5.0\t1\n161\tReduce relations\t-4.0\t3\n111\tCriticize\t-2.0\t3\n173\tArrest\t-5.0\t4\n190\tForce\t-10.0\t4\n195\tAerial\t-10.0\t4\n04\tConsult\t1.0\t1\n";
     let plover =
         "cameo_prefix\tplover\n04\tCONSULT\n11\tACCUSE\n16\tSANCTION\n03\tAGREE\n14\tPROTEST\n06\tCOOPERATE\n13\tTHREATEN\n17\tCOERCE\n19\tASSAULT\n";
     Coder::new(
@@ -502,4 +503,9 @@ fn at_the_request_of_someone() {
         code("Iraqi soldiers attacked Houthi fighters at the request of Britain."),
         vec!["IRQMIL 190 YEMREB", "GBR 020 IRQMIL"]
     );
+}
+
+#[test]
+fn a_country_imposing_measures_on_itself_is_its_government() {
+    assert_eq!(code("Iraq declared martial law."), vec!["IRQGOV 1724 IRQ"]);
 }

@@ -958,6 +958,18 @@ impl Coder {
                 if targets.is_empty() || same {
                     targets = self.own_countries(&sources, false);
                 }
+                // "Thailand declared martial law", "Sri Lanka lifted the state
+                // of emergency": a country imposing or easing measures on
+                // itself is its government acting on the country
+                let domestic = matches!(code_st.get(..3), Some("081" | "172"));
+                if targets.is_empty() && domestic {
+                    for s in sources.iter_mut().filter(|s| {
+                        s.code.len() == 3 && self.lex.countries.contains(s.code.as_str())
+                    }) {
+                        targets.push(s.clone());
+                        s.code = format!("{}GOV", s.code);
+                    }
+                }
             }
         }
         // "A and B held talks", "A and B signed a deal": a cooperative event
