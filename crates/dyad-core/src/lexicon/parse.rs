@@ -319,15 +319,37 @@ pub fn parse_patterns(file: &str, text: &str, lex: &mut Lexicon, diags: &mut Vec
             push_pattern(lex, diags, &file, n, code, body);
             continue;
         }
-        let variants = match expand_alternations(body) {
+        let segments = match alternation_segments(body) {
             Ok(v) => v,
             Err(e) => {
                 diag(diags, &file, n, e);
                 continue;
             }
         };
-        for variant in variants {
-            push_pattern(lex, diags, &file, n, code.clone(), &variant);
+        // every combination, in order: an odometer over the groups
+        let mut pick = vec![0usize; segments.len()];
+        loop {
+            let elems: Vec<PatElem> = segments
+                .iter()
+                .zip(&pick)
+                .flat_map(|(seg, &i)| seg[i].iter().cloned())
+                .collect();
+            push_elems(lex, diags, &file, n, code.clone(), elems);
+            let mut k = segments.len();
+            loop {
+                if k == 0 {
+                    break;
+                }
+                k -= 1;
+                pick[k] += 1;
+                if pick[k] < segments[k].len() {
+                    break;
+                }
+                pick[k] = 0;
+            }
+            if pick.iter().all(|&i| i == 0) {
+                break;
+            }
         }
     }
 }
@@ -335,41 +357,53 @@ pub fn parse_patterns(file: &str, text: &str, lex: &mut Lexicon, diags: &mut Vec
 /// At most this many patterns from one line with `{a|b}` alternations.
 pub const MAX_ALTERNATIVES: usize = 512;
 
-/// Expands `{a|b|c}` groups (an alternative may be several words, or empty:
-/// `{|fresh}` is optional) into every combination, in order.
-pub fn expand_alternations(body: &str) -> Result<Vec<String>, String> {
-    let mut out = vec![String::new()];
+/// Splits a pattern body with `{a|b|c}` groups into segments: each segment
+/// lists its alternatives (a fixed word is a segment of one), each
+/// alternative its elements; an alternative may be empty (`{|fresh}`).
+fn alternation_segments(body: &str) -> Result<Vec<Vec<Vec<PatElem>>>, String> {
+    let elems = |text: &str| -> Result<Vec<PatElem>, String> {
+        text.split_whitespace()
+            .map(|t| parse_elem(t).ok_or_else(|| format!("bad pattern element `{t}`")))
+            .collect()
+    };
+    let mut segments = Vec::new();
+    let mut combos = 1usize;
     let mut rest = body;
     while let Some(open) = rest.find('{') {
         let Some(close) = rest[open..].find('}').map(|c| open + c) else {
             return Err("unclosed `{` in pattern".into());
         };
-        let alts: Vec<&str> = rest[open + 1..close].split('|').map(str::trim).collect();
-        if rest[open + 1..close].contains('{') {
+        let inner = &rest[open + 1..close];
+        if inner.contains('{') {
             return Err("nested `{` in pattern".into());
         }
-        let prefix = &rest[..open];
-        let mut next = Vec::with_capacity(out.len() * alts.len());
-        for o in &out {
-            for a in &alts {
-                next.push(format!("{o}{prefix} {a} "));
-            }
+        let fixed = &rest[..open];
+        if fixed.contains('}') {
+            return Err("`}` without `{` in pattern".into());
         }
-        if next.len() > MAX_ALTERNATIVES {
+        for e in elems(fixed)? {
+            segments.push(vec![vec![e]]);
+        }
+        let alts = inner.split('|').map(elems).collect::<Result<Vec<_>, _>>()?;
+        combos = combos.saturating_mul(alts.len());
+        if combos > MAX_ALTERNATIVES {
             return Err(format!(
                 "more than {MAX_ALTERNATIVES} patterns from one line's alternations"
             ));
         }
-        out = next;
+        segments.push(alts);
         rest = &rest[close + 1..];
     }
     if rest.contains('}') {
         return Err("`}` without `{` in pattern".into());
     }
-    Ok(out.into_iter().map(|o| format!("{o}{rest}")).collect())
+    for e in elems(rest)? {
+        segments.push(vec![vec![e]]);
+    }
+    Ok(segments)
 }
 
-/// Parses one expanded pattern body and adds it to the lexicon.
+/// Parses one pattern body (no alternations) and adds it to the lexicon.
 fn push_pattern(
     lex: &mut Lexicon,
     diags: &mut Vec<Diagnostic>,
@@ -379,17 +413,27 @@ fn push_pattern(
     body: &str,
 ) {
     let mut elems = Vec::new();
-    let mut bad = None;
     for t in body.split_whitespace() {
         match parse_elem(t) {
             Some(e) => elems.push(e),
-            None => bad = Some(t.to_string()),
+            None => {
+                diag(diags, file, n, format!("bad pattern element `{t}`"));
+                return;
+            }
         }
     }
-    if let Some(t) = bad {
-        diag(diags, file, n, format!("bad pattern element `{t}`"));
-        return;
-    }
+    push_elems(lex, diags, file, n, code, elems);
+}
+
+/// Adds a pattern from its elements; its first literal word is the head.
+fn push_elems(
+    lex: &mut Lexicon,
+    diags: &mut Vec<Diagnostic>,
+    file: &Arc<str>,
+    n: usize,
+    code: EventCode,
+    mut elems: Vec<PatElem>,
+) {
     let Some(hpos) = elems
         .iter()
         .position(|e| matches!(e, PatElem::Word(_) | PatElem::Exact(_) | PatElem::Synset(_)))
@@ -506,24 +550,35 @@ mod tests {
 
     #[test]
     fn alternations_expand_in_order_with_optional_parts() {
-        assert_eq!(
-            expand_alternations("{hand over|extradite} .. {|alleged} suspect to +")
-                .unwrap()
-                .iter()
-                .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
-                .collect::<Vec<_>>(),
-            [
-                "hand over .. suspect to +",
-                "hand over .. alleged suspect to +",
-                "extradite .. suspect to +",
-                "extradite .. alleged suspect to +",
-            ]
+        let mut lex = Lexicon::default();
+        let mut d = Vec::new();
+        parse_patterns(
+            "verbs/x.txt",
+            "063  {hand over|extradite} .. {|alleged} suspect to +\n",
+            &mut lex,
+            &mut d,
         );
-        assert!(expand_alternations("meet {with +").is_err());
-        assert!(expand_alternations("meet with} +").is_err());
-        assert!(expand_alternations("{a|{b}|c}").is_err());
+        assert!(d.is_empty(), "{d:?}");
+        let shown: Vec<String> = lex
+            .patterns
+            .iter()
+            .map(|p| {
+                let mut v: Vec<String> = p.before.iter().map(|e| format!("{e:?}")).collect();
+                v.push(format!("{:?}", p.head));
+                v.extend(p.after.iter().map(|e| format!("{e:?}")));
+                v.join(" ")
+            })
+            .collect();
+        let word = |w: &str| format!("Word({w:?})");
+        assert_eq!(shown.len(), 4);
+        assert!(shown[0].starts_with(&format!("{} {}", word("hand"), word("over"))));
+        assert!(!shown[0].contains("alleged") && shown[1].contains("alleged"));
+        assert!(shown[2].starts_with(&word("extradite")) && shown[3].contains("alleged"));
+        for bad in ["meet {with +", "meet with} +", "{a|{b}|c}", "{a|b} = {c|d}"] {
+            assert!(alternation_segments(bad).is_err(), "{bad}");
+        }
         let huge = "{a|b|c|d|e|f|g|h} ".repeat(4);
-        assert!(expand_alternations(&huge).is_err());
+        assert!(alternation_segments(&huge).is_err());
     }
 
     #[test]
