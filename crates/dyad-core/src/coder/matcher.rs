@@ -337,28 +337,19 @@ pub fn match_at(
     let ctx = Ctx { a, lex };
     let mut slots = Slots::default();
     let (head_end, _) = ctx.fwd(std::slice::from_ref(&pattern.head), i, i, &mut slots, 0)?;
-    // passive voice: the object slot right after the verb is the passive
-    // subject, and the `by` phrase stands where the object was ("Hasina was
-    // received by Modi in Delhi" matches `receive + in`)
-    let after: &[CElem] = match pattern.after.split_first() {
+    // passive voice or an object relative clause: the object slot right
+    // after the verb is filled from before it, and a `by` phrase stands where
+    // the object was ("Hasina was received by Modi in Delhi" matches
+    // `receive + in`)
+    let (after, from): (&[CElem], usize) = match pattern.after.split_first() {
         Some((CElem::Target, rest))
             if !rest.is_empty() && (passive_at(a, lex, i) || object_relative_at(a, i)) =>
         {
-            let resume = by_phrase_end(a, head_end).unwrap_or(head_end);
-            let (end, literal_end) = ctx.fwd(rest, resume, resume, &mut slots, 0)?;
-            let start = ctx.bwd(&pattern.before, i, &mut slots, 0)?;
-            return Some(PatternMatch {
-                pattern: pattern.index,
-                start,
-                end,
-                head: i,
-                literal_end,
-                slots,
-            });
+            (rest, by_phrase_end(a, head_end).unwrap_or(head_end))
         }
-        _ => &pattern.after,
+        _ => (&pattern.after, head_end),
     };
-    let (end, literal_end) = ctx.fwd(after, head_end, head_end, &mut slots, 0)?;
+    let (end, literal_end) = ctx.fwd(after, from, from, &mut slots, 0)?;
     let start = ctx.bwd(&pattern.before, i, &mut slots, 0)?;
     Some(PatternMatch {
         pattern: pattern.index,
