@@ -509,3 +509,11 @@ fn at_the_request_of_someone() {
 fn a_country_imposing_measures_on_itself_is_its_government() {
     assert_eq!(code("Iraq declared martial law."), vec!["IRQGOV 1724 IRQ"]);
 }
+
+#[test]
+fn an_event_nouns_agent_may_come_before_its_target() {
+    assert_eq!(
+        code("Attacks by Iraqi soldiers on Houthi fighters continued."),
+        vec!["IRQMIL 190 YEMREB"]
+    );
+}

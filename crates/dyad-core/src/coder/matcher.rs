@@ -349,7 +349,17 @@ pub fn match_at(
         }
         _ => (&pattern.after, head_end),
     };
-    let (end, literal_end) = ctx.fwd(after, from, from, &mut slots, 0)?;
+    let (end, literal_end) = match ctx.fwd(after, from, from, &mut slots, 0) {
+        Some(r) => r,
+        // an event noun's agent may stand before its other arguments:
+        // "attacks *by the Houthis* on shipping" matches `attack on +`
+        None if a.tags[i] == Tag::Noun && matches!(after.first(), Some(CElem::Word(_))) => {
+            let resume = by_phrase_end(a, head_end)?;
+            slots = Slots::default();
+            ctx.fwd(after, resume, resume, &mut slots, 0)?
+        }
+        None => return None,
+    };
     let start = ctx.bwd(&pattern.before, i, &mut slots, 0)?;
     Some(PatternMatch {
         pattern: pattern.index,

@@ -716,7 +716,11 @@ impl Coder {
                     }
                 }
                 if sources.is_empty() {
-                    if let Some(k2) = roles::by_agent(a, m.end) {
+                    // after the pattern, or inside it ("attacks by X on Y")
+                    let by = roles::by_agent(a, m.end).or_else(|| {
+                        roles::by_agent(a, m.head + 1).filter(|&k| a.nps[k as usize].end <= m.end)
+                    });
+                    if let Some(k2) = by {
                         sources = resolve_np(k2);
                     }
                 }
